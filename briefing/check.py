@@ -1,0 +1,173 @@
+"""`briefing check`: lint rules over a loaded deck, each a small function yielding findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.core.blocks import Block, Chart, Heading, ListBlock, Paragraph, Quote, Table, plain
+from briefing.core.model import Deck, Finding, Slide
+from briefing.render.frame import content_size
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    size: tuple[int, int] = (80, 24)  # the terminal the talk will be given in
+    source: str | None = None  # text every figure must come from
+
+
+Rule = Callable[[Deck, CheckOptions], Iterable[Finding]]
+
+
+def check_deck(deck: Deck, options: CheckOptions | None = None) -> list[Finding]:
+    """Every finding of every rule, in file and line order."""
+    options = options or CheckOptions()
+    findings = [finding for rule in RULES for finding in rule(deck, options)]
+    return sorted(findings, key=lambda f: (deck.files.index(f.path) if f.path in deck.files else -1, f.line))
+
+
+def loader_findings(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    """What the loader noticed: unclosed fences and comments, bad charts, unknown keys."""
+    yield from deck.diagnostics
+
+
+def empty_slides(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    for slide in deck.slides:
+        if not slide.blocks:
+            yield _at(slide, "warning", f"slide {slide.number} is empty")
+
+
+def untitled_slides(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    for slide in deck.slides:
+        if slide.blocks and not slide.title:
+            yield _at(slide, "warning", f"slide {slide.number} has no title (start it with a heading)")
+
+
+def duplicate_titles(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    first: dict[str, Slide] = {}
+    for slide in deck.slides:
+        key = slide.title.casefold()
+        if not key:
+            continue
+        if key in first:
+            yield _at(
+                slide,
+                "warning",
+                f"slide {slide.number} has the same title as slide {first[key].number}: {slide.title!r}",
+            )
+        else:
+            first[key] = slide
+
+
+def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    """Each slide, drawn as the presenter draws it, fits the terminal the talk is given in."""
+    from briefing.render.rich import SlideRenderer, measure
+
+    width, height = content_size(*options.size)
+    renderer = SlideRenderer()
+    where = f"{options.size[0]}\u00d7{options.size[1]}"
+    for slide in deck.slides:
+        rows, widest = measure(renderer.render(slide.blocks), width)
+        if rows > height:
+            yield _at(
+                slide,
+                "error",
+                f"slide {slide.number} is {rows} rows tall; {where} leaves room for {height}",
+            )
+        if widest > width:
+            yield _at(
+                slide,
+                "error",
+                f"slide {slide.number} is {widest} columns wide; {where} leaves room for {width}",
+            )
+
+
+# Figures: amounts, percentages, counts and dates, as a fact-checker would underline them.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}}\b")
+_FIGURE = re.compile(
+    r"(?<![\w.,$\u2212-])(?:\$\s?)?\d[\d,]*(?:\.\d+)?(?<!,)"
+    r"(?:\s?%|\s(?:thousand|million|billion|trillion)\b)?"
+)
+
+
+def figures(text: str) -> list[str]:
+    """The figures in a text: dates first (`January 20`), then numbers with their `$`, `%` or scale."""
+    found = [match.group() for match in _DATE.finditer(text)]
+    rest = _DATE.sub(" ", text)
+    found += [match.group().strip() for match in _FIGURE.finditer(rest)]
+    return found
+
+
+def _in_source(figure: str, source: str) -> bool:
+    pattern = r"(?<![\d.,])" + re.escape(figure).replace(r"\ ", r"\s+") + r"(?![\d])"
+    return re.search(pattern, source) is not None
+
+
+def figures_in_source(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    """With --source: every figure on a slide or in its notes occurs in the source text."""
+    if options.source is None:
+        return
+    source = options.source.replace("\u2212", "-")
+    for slide in deck.slides:
+        texts = [(slide.span, text) for text in _block_texts(slide.blocks)]
+        texts += [(note.span, text) for note in slide.notes for text in _block_texts(note.blocks)]
+        seen: set[str] = set()
+        for span, text in texts:
+            for figure in figures(text):
+                if figure in seen or _in_source(figure, source):
+                    continue
+                seen.add(figure)
+                yield Finding(
+                    span.path,
+                    _line_of(figure, span.path, span.start, span.end),
+                    "error",
+                    f"figure {figure!r} on slide {slide.number} does not occur in the source",
+                )
+
+
+def _block_texts(blocks: Iterable[Block]) -> Iterator[str]:
+    """The prose of blocks (not code): paragraphs, headings, list items, cells, chart rows."""
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            yield plain(block.text)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _block_texts(item)
+        elif isinstance(block, Quote):
+            yield from _block_texts(block.blocks)
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                yield from (plain(cell) for cell in row)
+        elif isinstance(block, Chart):
+            yield block.title
+            for bar in block.bars:
+                yield f"{bar.label}: {bar.shown}{'' if bar.shown.endswith('%') or block.unit != '%' else '%'}"
+
+
+def _line_of(figure: str, path: Path, start: int, end: int) -> int:
+    """The first line in [start, end] of `path` that mentions `figure`, else `start`."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return start
+    for number in range(start, min(end, len(lines)) + 1):
+        if figure.split()[0] in lines[number - 1]:
+            return number
+    return start
+
+
+def _at(slide: Slide, severity: str, message: str) -> Finding:
+    return Finding(slide.span.path, slide.span.start, severity, message)  # type: ignore[arg-type]
+
+
+RULES: tuple[Rule, ...] = (
+    loader_findings,
+    empty_slides,
+    untitled_slides,
+    duplicate_titles,
+    slides_fit,
+    figures_in_source,
+)

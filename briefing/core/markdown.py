@@ -1,0 +1,202 @@
+"""Markdown → blocks: one MarkdownIt for the whole program, and the token-to-block mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from briefing.core.blocks import (
+    Align,
+    Block,
+    CodeBlock,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Span,
+    Table,
+)
+from briefing.core.chart import ChartError, parse_chart
+
+CHART_LANGUAGE = "chart"
+
+
+@lru_cache(maxsize=2)
+def parser(front_matter: bool = True) -> MarkdownIt:
+    """CommonMark with raw HTML (for comments), GFM tables and strikethrough."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    if front_matter:
+        md.use(front_matter_plugin)
+    return md
+
+
+def parse_blocks(text: str) -> tuple[Block, ...]:
+    """Blocks of a standalone Markdown text (speaker notes)."""
+    return to_blocks(parser(False).parse(text))
+
+
+def closing_index(tokens: Sequence[Token], index: int) -> int:
+    """Index of the token that closes the one at `index` (itself if it opens nothing)."""
+    token = tokens[index]
+    if token.nesting != 1:
+        return index
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def to_blocks(tokens: Sequence[Token], start: int = 0, end: int | None = None) -> tuple[Block, ...]:
+    """Map block tokens in [start, end) to blocks; raw HTML and front matter are dropped."""
+    end = len(tokens) if end is None else end
+    blocks: list[Block] = []
+    index = start
+    while index < end:
+        close = closing_index(tokens, index)
+        block = _block(tokens, index, close)
+        if block is not None:
+            blocks.append(block)
+        index = close + 1
+    return tuple(blocks)
+
+
+def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
+    token = tokens[index]
+    kind = token.type
+    if kind == "heading_open":
+        return Heading(int(token.tag[1:]), inline_spans(tokens[index + 1]))
+    if kind == "paragraph_open":
+        text = inline_spans(tokens[index + 1])
+        return Paragraph(text) if any(span.text.strip() for span in text) else None
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        return _list(tokens, index, close)
+    if kind == "blockquote_open":
+        return Quote(to_blocks(tokens, index + 1, close))
+    if kind == "table_open":
+        return _table(tokens, index, close)
+    if kind in ("fence", "code_block"):
+        return code_or_chart(token)
+    if kind == "hr":
+        return Rule()
+    return None
+
+
+def code_or_chart(token: Token) -> Block:
+    """A fence becomes a chart when its info string says `chart` and its lines read as one."""
+    language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+    code = token.content
+    if language.lower() == CHART_LANGUAGE:
+        try:
+            return parse_chart(code)
+        except ChartError:
+            pass  # shown as code; the loader reports the bad line
+    return CodeBlock(code[:-1] if code.endswith("\n") else code, language)
+
+
+def _list(tokens: Sequence[Token], index: int, close: int) -> ListBlock:
+    items: list[tuple[Block, ...]] = []
+    position = index + 1
+    while position < close:
+        item_close = closing_index(tokens, position)
+        items.append(to_blocks(tokens, position + 1, item_close))
+        position = item_close + 1
+    token = tokens[index]
+    ordered = token.type == "ordered_list_open"
+    start = int(token.attrGet("start") or 1) if ordered else 1
+    # markdown-it hides the paragraphs of tight lists
+    tight = not any(
+        t.type == "paragraph_open" and not t.hidden and t.level == token.level + 2
+        for t in tokens[index:close]
+    )
+    return ListBlock(tuple(items), ordered, start, tight)
+
+
+def _table(tokens: Sequence[Token], index: int, close: int) -> Table:
+    header: tuple[Inline, ...] = ()
+    rows: list[tuple[Inline, ...]] = []
+    align: list[Align] = []
+    row: list[Inline] = []
+    in_head = False
+    for position in range(index + 1, close):
+        token = tokens[position]
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type in ("th_open", "td_open"):
+            row.append(inline_spans(tokens[position + 1]))
+            if in_head:
+                align.append(_alignment(token))
+        elif token.type == "tr_close":
+            if in_head:
+                header = tuple(row)
+            else:
+                rows.append(tuple(row))
+            row = []
+    return Table(header, tuple(rows), tuple(align))
+
+
+def _alignment(token: Token) -> Align:
+    style = str(token.attrGet("style") or "")
+    for value in ("left", "center", "right"):
+        if value in style:
+            return value  # type: ignore[return-value]
+    return ""
+
+
+def inline_spans(token: Token) -> Inline:
+    """Styled spans of an `inline` token; raw inline HTML is dropped, images show their text."""
+    spans: list[Span] = []
+    bold = italic = strike = False
+    link: str | None = None
+
+    def add(text: str, code: bool = False) -> None:
+        if not text:
+            return
+        span = Span(text, bold, italic, code, strike, link)
+        last = spans[-1] if spans else None
+        if last is not None and (last.bold, last.italic, last.code, last.strike, last.link) == (
+            bold,
+            italic,
+            code,
+            strike,
+            link,
+        ):
+            spans[-1] = Span(last.text + text, bold, italic, code, strike, link)
+        else:
+            spans.append(span)
+
+    for child in token.children or ():
+        kind = child.type
+        if kind == "text":
+            add(child.content)
+        elif kind == "code_inline":
+            add(child.content, code=True)
+        elif kind == "softbreak":
+            add(" ")
+        elif kind == "hardbreak":
+            add("\n")
+        elif kind == "strong_open" or kind == "strong_close":
+            bold = kind == "strong_open"
+        elif kind == "em_open" or kind == "em_close":
+            italic = kind == "em_open"
+        elif kind == "s_open" or kind == "s_close":
+            strike = kind == "s_open"
+        elif kind == "link_open":
+            link = str(child.attrGet("href") or "") or None
+        elif kind == "link_close":
+            link = None
+        elif kind == "image":
+            alt = child.content or "image"
+            saved, link = link, str(child.attrGet("src") or "") or None
+            add(f"[{alt}]")
+            link = saved
+    return tuple(spans)

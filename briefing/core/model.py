@@ -1,0 +1,115 @@
+"""The deck model: what the loader produces and every renderer consumes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from briefing.core.blocks import Block
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where something came from: a file and an inclusive, 1-based line range."""
+
+    path: Path
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.start}"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Speaker notes, Markdown; parsed only when something shows them."""
+
+    text: str
+    span: SourceSpan
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        from briefing.core.markdown import parse_blocks
+
+        return parse_blocks(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """The content one pause reveals: its Markdown source and its parsed blocks."""
+
+    markdown: str
+    blocks: tuple[Block, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    number: int
+    title: str
+    steps: tuple[Step, ...]
+    notes: tuple[Note, ...]
+    span: SourceSpan
+    metadata: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        """The slide's visible Markdown: notes, pauses and directives removed."""
+        return "\n\n".join(step.markdown for step in self.steps if step.markdown)
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(block for step in self.steps for block in step.blocks)
+
+    def blocks_until(self, step: int) -> tuple[Block, ...]:
+        """What the slide shows at `step` (0-based): every block up to that pause."""
+        return tuple(block for s in self.steps[: step + 1] for block in s.blocks)
+
+    @property
+    def notes_text(self) -> str:
+        return "\n\n".join(note.text for note in self.notes)
+
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something worth telling the author, located as `file:line`."""
+
+    path: Path
+    line: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Deck:
+    root: Path
+    files: tuple[Path, ...]
+    metadata: Mapping[str, object]
+    slides: tuple[Slide, ...]
+    diagnostics: tuple[Finding, ...] = ()
+
+    @property
+    def title(self) -> str:
+        value = self.metadata.get("title")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        for slide in self.slides:
+            if slide.title:
+                return slide.title
+        return self.root.stem
+
+    @property
+    def duration(self) -> float | None:
+        """Planned talk length in seconds, from front matter `duration`, if it makes sense."""
+        from briefing.core.frontmatter import parse_duration
+
+        return parse_duration(self.metadata.get("duration"))

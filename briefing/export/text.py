@@ -1,0 +1,49 @@
+"""The plain-text handout: every slide under its number and title, notes optional."""
+
+from __future__ import annotations
+
+from briefing.core.blocks import Heading, plain
+from briefing.core.model import Deck, Slide
+from briefing.render.text import PlainText
+from briefing.render.cells import wrap
+
+_HEADER_KEYS = ("subtitle", "author", "date", "event", "source")
+
+
+def export_text(deck: Deck, *, width: int = 80, notes: bool = False, ascii: bool = False) -> str:
+    """The deck as plain text; the same deck always gives the same text, ending in a newline."""
+    width = max(20, width)
+    renderer = PlainText(ascii=ascii)
+    double = "=" * width
+    lines: list[str] = [*wrap(renderer.fix(deck.title), width)]
+    for key in _HEADER_KEYS:
+        value = deck.metadata.get(key)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            lines.extend(wrap(renderer.fix(str(value).strip()), width))
+    lines.append(f"{len(deck.slides)} slides")
+    for slide in deck.slides:
+        lines += ["", double]
+        lines += wrap(renderer.fix(f"{slide.number}. {slide.title or '(untitled)'}"), width)
+        lines.append(double)
+        if body := renderer.blocks(_without_title(slide), width):
+            lines += ["", *body]
+        elif not slide.title:
+            lines += ["", "(empty slide)"]
+        if notes and slide.notes:
+            lines += ["", "Notes:"]
+            for index, note in enumerate(slide.notes):
+                if index:
+                    lines.append("  " + renderer.axis)
+                lines += [f"  {renderer.axis} {line}".rstrip() for line in renderer.blocks(note.blocks, width - 4)]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _without_title(slide: Slide) -> tuple:
+    """The slide's blocks minus the heading its header already shows."""
+    blocks = slide.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            if plain(block.text).strip() == slide.title:
+                return blocks[:index] + blocks[index + 1 :]
+            break
+    return blocks
