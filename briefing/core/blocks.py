@@ -1,18 +1,18 @@
-"""The parsed content of a slide: a small tree of frozen blocks and inline spans.
+"""The parsed content of a slide: a small tree of immutable blocks and inline spans.
 
 Renderers (plain text, Rich, the size check) walk this tree; none of them parses Markdown.
+They are NamedTuples rather than dataclasses because a large deck holds hundreds of thousands
+of them and the CLI's start-up time counts: both are cheaper to create.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 Align = Literal["left", "center", "right", ""]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A run of inline text with one style; `link` is the target URL when it is a link."""
 
     text: str
@@ -31,47 +31,40 @@ def plain(inline: Inline) -> str:
     return "".join(span.text for span in inline)
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: Inline
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: Inline
 
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
+class ListBlock(NamedTuple):
     items: tuple[tuple["Block", ...], ...]
     ordered: bool = False
     start: int = 1
     tight: bool = True  # no blank lines between items or between an item's blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     header: tuple[Inline, ...]
     rows: tuple[tuple[Inline, ...], ...]
     align: tuple[Align, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CodeBlock:
+class CodeBlock(NamedTuple):
     code: str
     language: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(NamedTuple):
     label: str
     value: float
     shown: str  # the value as the author wrote it, e.g. "-13"
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(NamedTuple):
     """A horizontal bar chart from a ```chart fence."""
 
     bars: tuple[Bar, ...]
@@ -79,14 +72,12 @@ class Chart:
     unit: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     blocks: tuple["Block", ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    pass
+class Rule(NamedTuple):
+    """A thematic break drawn inside a slide."""
 
 
 Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Chart, Quote, Rule]

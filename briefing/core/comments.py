@@ -1,7 +1,7 @@
 """What an HTML comment in a deck means: a pause, a slide break, a speaker note or a directive.
 
 The rule for directives (settings of other tools, which briefing ignores): a comment is a
-directive when it reads like a setting rather than prose —
+directive when it is written on one line and reads like a setting rather than prose —
 
 * a lowercase identifier on its own: `<!--fit-->`, `<!-- jump_to_middle -->`;
 * `key=value` words: `<!-- fg=green bg=black -->`, `<!-- effect=fireworks -->`;
@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 _KEY = r"[a-z_$][\w.$-]*"
 _VALUE = r"""(?:"[^"\n]*"|'[^'\n]*'|\[[^\]\n]*\]|\{[^}\n]*\}|\S+)"""
 _DIRECTIVE = re.compile(
     rf"{_KEY}"  # a bare word
     rf"|{_KEY}={_VALUE}(?:\s+{_KEY}={_VALUE})*"  # key=value words
-    rf"|{_KEY}\s*:\s*{_VALUE}?"  # key: value
+    rf"|{_KEY}\s*:(?:\s+{_VALUE})?"  # key: value
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _NOTE_KEY = "speaker_note:"
@@ -38,8 +38,7 @@ class Kind(Enum):
     DIRECTIVE = "directive"
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+class Comment(NamedTuple):
     kind: Kind
     text: str = ""  # the note's Markdown, for notes
 
@@ -73,7 +72,7 @@ def classify(inner: str) -> Comment:
         return Comment(Kind.END_SLIDE)
     if text.startswith(_NOTE_KEY):
         return Comment(Kind.NOTE, _speaker_note(text))
-    if not text or ("\n" not in text and _DIRECTIVE.fullmatch(text)):
+    if not text or ("\n" not in inner and _DIRECTIVE.fullmatch(text)):
         return Comment(Kind.DIRECTIVE)
     return Comment(Kind.NOTE, textwrap.dedent(inner.strip("\n")).strip())
 

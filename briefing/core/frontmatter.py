@@ -67,7 +67,9 @@ def _plain(value: object, budget: list[int]) -> object:
     return str(value)
 
 
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)")
+_DURATION_PART = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b"
+)
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 
 

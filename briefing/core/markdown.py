@@ -155,48 +155,50 @@ def _alignment(token: Token) -> Align:
 def inline_spans(token: Token) -> Inline:
     """Styled spans of an `inline` token; raw inline HTML is dropped, images show their text."""
     spans: list[Span] = []
+    pieces: list[str] = []
     bold = italic = strike = False
     link: str | None = None
-
-    def add(text: str, code: bool = False) -> None:
-        if not text:
-            return
-        span = Span(text, bold, italic, code, strike, link)
-        last = spans[-1] if spans else None
-        if last is not None and (last.bold, last.italic, last.code, last.strike, last.link) == (
-            bold,
-            italic,
-            code,
-            strike,
-            link,
-        ):
-            spans[-1] = Span(last.text + text, bold, italic, code, strike, link)
-        else:
-            spans.append(span)
+    current = (False, False, False, False, None)  # bold, italic, code, strike, link
 
     for child in token.children or ():
         kind = child.type
         if kind == "text":
-            add(child.content)
+            text, code = child.content, False
         elif kind == "code_inline":
-            add(child.content, code=True)
+            text, code = child.content, True
         elif kind == "softbreak":
-            add(" ")
+            text, code = " ", False
         elif kind == "hardbreak":
-            add("\n")
-        elif kind == "strong_open" or kind == "strong_close":
-            bold = kind == "strong_open"
-        elif kind == "em_open" or kind == "em_close":
-            italic = kind == "em_open"
-        elif kind == "s_open" or kind == "s_close":
-            strike = kind == "s_open"
-        elif kind == "link_open":
-            link = str(child.attrGet("href") or "") or None
-        elif kind == "link_close":
-            link = None
+            text, code = "\n", False
         elif kind == "image":
-            alt = child.content or "image"
-            saved, link = link, str(child.attrGet("src") or "") or None
-            add(f"[{alt}]")
-            link = saved
+            target = str(child.attrGet("src") or "") or None
+            style = (bold, italic, False, strike, target)
+            if style != current and pieces:
+                spans.append(Span("".join(pieces), *current))
+                pieces.clear()
+            current = style
+            pieces.append(f"[{child.content or 'image'}]")
+            continue
+        else:
+            if kind in ("strong_open", "strong_close"):
+                bold = kind == "strong_open"
+            elif kind in ("em_open", "em_close"):
+                italic = kind == "em_open"
+            elif kind in ("s_open", "s_close"):
+                strike = kind == "s_open"
+            elif kind == "link_open":
+                link = str(child.attrGet("href") or "") or None
+            elif kind == "link_close":
+                link = None
+            continue  # raw inline HTML and unknown tokens show nothing
+        if not text:
+            continue
+        style = (bold, italic, code, strike, link)
+        if style != current and pieces:
+            spans.append(Span("".join(pieces), *current))
+            pieces.clear()
+        current = style
+        pieces.append(text)
+    if pieces:
+        spans.append(Span("".join(pieces), *current))
     return tuple(spans)

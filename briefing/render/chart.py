@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.core.blocks import Chart
 from briefing.render.cells import cell_len
@@ -10,16 +10,14 @@ from briefing.render.cells import cell_len
 MIN_BAR_AREA = 6
 
 
-@dataclass(frozen=True, slots=True)
-class ChartRow:
+class ChartRow(NamedTuple):
     label: str
     negative: int  # cells of bar left of the axis
     positive: int  # cells of bar right of the axis
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChartLayout:
+class ChartLayout(NamedTuple):
     """Columns: label, left (negative) area, axis, right (positive) area, value."""
 
     heading: str

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
@@ -28,8 +29,8 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
-from briefing.render.cells import fit, pad
-from briefing.render.chart import layout_chart
+from briefing.render.cells import cell_len, fit, pad
+from briefing.render.chart import MIN_BAR_AREA, layout_chart
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ class Prefixed:
         self.renderable = renderable
         self.first = first
         self.rest = rest
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        indent = max(self.first.cell_len, self.rest.cell_len)
+        inner = Measurement.get(console, options, self.renderable)
+        return Measurement(inner.minimum + indent, inner.maximum + indent)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = max(self.first.cell_len, self.rest.cell_len)
@@ -168,18 +174,7 @@ class SlideRenderer:
         return table
 
     def _code(self, block: CodeBlock) -> RenderableType:
-        if not block.language:
-            return Padding(Text(block.code, self.palette.code), (0, 0, 0, 2))
-        from rich.syntax import Syntax  # Pygments is slow to import: only for slides with code
-
-        return Syntax(
-            block.code,
-            block.language,
-            theme=self.palette.code_theme,
-            background_color="default",
-            word_wrap=False,
-            padding=(0, 2),
-        )
+        return _CodeView(block, self.palette)
 
     def _chart(self, block: Chart) -> RenderableType:
         return _ChartView(block, self.palette)
@@ -195,12 +190,50 @@ class SlideRenderer:
         return RichRule(style=self.palette.muted)
 
 
+class _CodeView:
+    """A code block, indented and never wrapped; highlighted when it names its language."""
+
+    INDENT = 2
+
+    def __init__(self, block: CodeBlock, palette: Palette) -> None:
+        self.block = block
+        self.palette = palette
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        code = self.block.code.expandtabs(4)
+        width = max((cell_len(line) for line in code.split("\n")), default=0) + self.INDENT
+        return Measurement(width, width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        code = self.block.code.expandtabs(4)
+        if not self.block.language:
+            text = Text(code, self.palette.code, no_wrap=True, overflow="ellipsis")
+            yield Padding(text, (0, 0, 0, self.INDENT))
+            return
+        from rich.syntax import Syntax  # Pygments is slow to import: only for slides with code
+
+        yield Padding(
+            Syntax(
+                code,
+                self.block.language,
+                theme=self.palette.code_theme,
+                background_color="default",
+                word_wrap=False,
+            ),
+            (0, 0, 0, self.INDENT),
+        )
+
+
 class _ChartView:
     """A bar chart laid out at whatever width it is given."""
 
     def __init__(self, chart: Chart, palette: Palette) -> None:
         self.chart = chart
         self.palette = palette
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        values = max(cell_len(bar.shown) for bar in self.chart.bars)
+        return Measurement(4 + values + 3 + MIN_BAR_AREA, options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         palette = self.palette
@@ -220,8 +253,9 @@ class _ChartView:
 
 
 def measure(renderable: RenderableType, width: int) -> tuple[int, int]:
-    """Rows and widest line of `renderable` drawn `width` cells wide."""
+    """Rows `renderable` takes drawn `width` cells wide, and the fewest columns it needs
+    without cutting anything (code and tables do not wrap below their widest word or line)."""
     console = Console(width=width, color_system=None, force_terminal=False, legacy_windows=False)
-    lines = console.render_lines(renderable, console.options.update_width(width), pad=False)
-    widest = max((Segment.get_line_length(line) for line in lines), default=0)
-    return len(lines), widest
+    rows = len(console.render_lines(renderable, console.options.update_width(width), pad=False))
+    needed = Measurement.get(console, console.options.update_width(10_000), renderable).minimum
+    return rows, needed

@@ -87,7 +87,7 @@ class PlainText:
     def _list(self, block: ListBlock, width: int) -> list[str]:
         if block.ordered:
             last = block.start + len(block.items) - 1
-            markers = [pad(f"{n}.", len(f"{last}.")) + " " for n in range(block.start, last + 1)]
+            markers = [pad(f"{n}.", len(f"{last}."), "right") + " " for n in range(block.start, last + 1)]
         else:
             markers = [self.bullet + " "] * len(block.items)
         lines: list[str] = []

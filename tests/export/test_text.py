@@ -1,0 +1,83 @@
+"""The plain-text handout: golden files, and properties every output must have."""
+
+from __future__ import annotations
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from briefing.core.loader import load_deck
+from briefing.export.text import export_text
+from tests.conftest import BUNDLED, FIXTURES
+
+
+class TextSnapshot(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+    _file_extension = "txt"
+
+
+@pytest.fixture
+def golden(snapshot):
+    return snapshot.use_extension(TextSnapshot)
+
+
+CASES = {
+    "bundled-80": (BUNDLED, dict(width=80)),
+    "bundled-80-notes": (BUNDLED, dict(width=80, notes=True)),
+    "bundled-60": (BUNDLED, dict(width=60)),
+    "bundled-60-notes": (BUNDLED, dict(width=60, notes=True)),
+    "bundled-80-notes-ascii": (BUNDLED, dict(width=80, notes=True, ascii=True)),
+    "elements-80-notes": (FIXTURES / "elements.md", dict(width=80, notes=True)),
+    "elements-40": (FIXTURES / "elements.md", dict(width=40)),
+    "elements-80-ascii": (FIXTURES / "elements.md", dict(width=80, ascii=True)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden(case, golden):
+    path, options = CASES[case]
+    assert export_text(load_deck(path), **options) == golden
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_output_properties(case):
+    path, options = CASES[case]
+    deck = load_deck(path)
+    output = export_text(deck, **options)
+    assert output.endswith("\n") and not output.endswith("\n\n")
+    assert output == export_text(load_deck(path), **options)  # same input, same bytes
+    assert all(char == "\n" or ord(char) >= 32 for char in output)
+    assert not any(0x7F <= ord(char) <= 0x9F for char in output)
+    if options.get("ascii"):
+        assert output.isascii()
+    width = options["width"]
+    for line in output.split("\n"):
+        if len(line) > width:  # only code, which is never wrapped, or an unbreakable token
+            assert line.startswith("    ") or any(len(word) > width - 8 for word in line.split()), line
+    for slide in deck.slides:
+        assert f"{slide.number}. {slide.title}" in output.replace("\n", " ") or options.get("ascii")
+    notes_shown = "Notes:" in output
+    assert notes_shown == (bool(options.get("notes")) and any(s.notes for s in deck.slides))
+
+
+def test_bundled_deck_lines_fit_the_width():
+    for width in (60, 80):
+        output = export_text(load_deck(BUNDLED), width=width, notes=True)
+        assert max(len(line) for line in output.split("\n")) <= width
+
+
+def test_elements_render_as_a_handout_should():
+    output = export_text(load_deck(FIXTURES / "elements.md"), width=80, notes=True)
+    flowing = " ".join(output.split())
+    assert "Plain, emphasis, strong, both, struck, code, and a link <https://example.com/path>" in flowing
+    assert "break follows\nand this is the line after it" in output  # hard break kept
+    assert "<https://example.org>" in output
+    assert "*" not in output.split("2. Lists")[0].split("Notes:")[0]  # no markup characters
+    assert "• bullet one" in output and "  • nested two-a" in output
+    assert " 7. ordered from seven" in output and "10. ten" in output
+    assert "> A quote with style" in output and "> > And a nested quote." in output
+    assert "        return f\"hello {name}\"" in output  # code indented, tab expanded
+    assert "  │ • first point" in output  # notes marked and rendered
+    left, centre, right = "Left", "Centre", "Right"
+    header = next(line for line in output.split("\n") if left in line and right in line)
+    assert header.index(centre) > header.index(left)
+    assert "After the pause." in output  # every step is in the handout
