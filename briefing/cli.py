@@ -159,9 +159,9 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
 
 
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
-    from briefing.core.loader import load_deck
+    from briefing.core.cache import load_deck_cached
 
-    deck = load_deck(deck_path)  # fail here, before the terminal changes mode
+    deck = load_deck_cached(deck_path)  # fail here, before the terminal changes mode
     from briefing.ui.app import BriefingApp
 
     app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme)

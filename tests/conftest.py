@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Before Textual is imported: no animations, so screens are the same on every run.
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONVENTIONS = FIXTURES / "conventions"
 BUNDLED = ROOT / "slides"
 SHARED = ROOT.parent / "shared"
+
+
+DECKS = FIXTURES / "decks"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's own parse cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

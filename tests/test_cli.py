@@ -118,7 +118,7 @@ def test_check_size_rule_uses_the_terminal_size(tmp_path, capsys):
     assert main(["check", str(deck), "--size", "80x40"]) == 0
     assert main(["check", str(deck), "--size", "80x24"]) == 1
     out = capsys.readouterr().out
-    assert f"{deck}:1: error: slide 1 is 25 rows tall; 80\u00d724 leaves room for 20" in out
+    assert f"{deck}:1: error: slide 1 is 26 rows tall; 80\u00d724 leaves room for 20" in out
     wide = tmp_path / "wide.md"
     wide.write_text("# Wide\n\n```\n" + "x" * 90 + "\n```\n")
     assert main(["check", str(wide)]) == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -29,8 +28,11 @@ def load_yaml_mapping(text: str, path: Path, first_line: int) -> Mapping[str, ob
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark is not None else 0)
-        problem = getattr(exc, "problem", None) or "cannot be parsed"
-        raise DeckError(path, line, f"front matter is not valid YAML: {problem}") from None
+        message = f"front matter is not valid YAML: {getattr(exc, 'problem', None) or 'cannot be parsed'}"
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark is not None and context_mark.line != getattr(mark, "line", None):
+            message += f" ({context} that starts on line {first_line + context_mark.line})"
+        raise DeckError(path, line, message) from None
     except RecursionError:
         raise DeckError(path, first_line, "front matter is nested too deeply") from None
     if data is None:
@@ -65,34 +67,3 @@ def _plain(value: object, budget: list[int]) -> object:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
-
-
-_DURATION_PART = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b"
-)
-_UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
-
-
-def parse_duration(value: object) -> float | None:
-    """Seconds in a talk length: `20m`, `35min`, `1h 30m`, `90s`, `1:30:00`, or bare minutes."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) * 60 if value > 0 else None
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lower()
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text) * 60 if float(text) > 0 else None
-    if re.fullmatch(r"\d+(:\d{1,2}){1,2}", text):
-        seconds = 0.0
-        for part in text.split(":"):
-            seconds = seconds * 60 + int(part)
-        # `mm:ss` reads naturally for short talks, `h:mm:ss` for long ones
-        return seconds or None
-    parts = list(_DURATION_PART.finditer(text))
-    leftover = _DURATION_PART.sub("", text).replace("and", "").strip(" ,")
-    if not parts or leftover:
-        return None
-    total = sum(float(m.group(1)) * _UNIT_SECONDS[m.group(2)[0]] for m in parts)
-    return total or None

@@ -9,10 +9,7 @@ step and note knows where it came from.
 from __future__ import annotations
 
 import enum
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +18,7 @@ from types import MappingProxyType
 from markdown_it.token import Token
 
 from briefing.core import comments
+from briefing.core.allocation import collector_paused
 from briefing.core.chart import ChartError, parse_chart
 from briefing.core.errors import DeckError
 from briefing.core.frontmatter import KNOWN_KEYS, load_yaml_mapping
@@ -79,7 +77,7 @@ def load_deck(path: Path | str) -> Deck:
     slides: list[Slide] = []
     findings: list[Finding] = []
     metadata: Mapping[str, object] = _EMPTY
-    with _collector_paused():
+    with collector_paused():
         for index, file_path in enumerate(files):
             parsed = parse_file(file_path, read_text(file_path), deck_front_matter=index == 0)
             if index == 0:
@@ -93,24 +91,11 @@ def load_deck(path: Path | str) -> Deck:
 def load_text(text: str, path: Path | str = "<text>") -> Deck:
     """Load a deck held in memory (tests, the editor's preview); `text` must already be clean."""
     file_path = Path(path)
-    with _collector_paused():
+    with collector_paused():
         parsed = parse_file(file_path, text, deck_front_matter=True)
         raws = split_slides(parsed)
         slides = [build_slide(parsed, raw, n) for n, raw in enumerate(raws, start=1)]
     return Deck(file_path, (file_path,), parsed.metadata, tuple(slides), tuple(parsed.findings))
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Parsing makes a great many small objects and no cycles; the cyclic garbage collector
-    would scan them over and over for nothing (a quarter of a large deck's load time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import Literal
 from briefing.core.blocks import Block
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceSpan:
     """Where something came from: a file and an inclusive, 1-based line range."""
 
@@ -37,7 +37,7 @@ class Note:
         return parse_blocks(self.text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Step:
     """The content one pause reveals: its Markdown source and its parsed blocks."""
 
@@ -46,7 +46,7 @@ class Step:
     span: SourceSpan
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Slide:
     number: int
     title: str
@@ -76,7 +76,7 @@ class Slide:
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """Something worth telling the author, located as `file:line`."""
 
@@ -94,7 +94,7 @@ class Deck:
     root: Path
     files: tuple[Path, ...]
     metadata: Mapping[str, object]
-    slides: tuple[Slide, ...]
+    slides: Sequence[Slide]  # a tuple, or the cache's lazily decoded sequence
     diagnostics: tuple[Finding, ...] = ()
 
     @property
@@ -110,6 +110,6 @@ class Deck:
     @property
     def duration(self) -> float | None:
         """Planned talk length in seconds, from front matter `duration`, if it makes sense."""
-        from briefing.core.frontmatter import parse_duration
+        from briefing.core.duration import parse_duration
 
         return parse_duration(self.metadata.get("duration"))

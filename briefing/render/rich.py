@@ -45,6 +45,7 @@ class Palette:
     code: Style = Style(color="bright_yellow")
     link: Style = Style(underline=True, color="bright_blue")
     accent: Style = Style(color="bright_magenta")
+    rule: Style = Style(color="bright_cyan", dim=True)
     positive: Style = Style(color="green")
     negative: Style = Style(color="red")
     code_theme: str = "ansi_dark"
@@ -79,8 +80,9 @@ class Prefixed:
 class SlideRenderer:
     """Turns a slide's blocks into one Rich renderable; the first heading is the slide's title."""
 
-    def __init__(self, palette: Palette | None = None) -> None:
+    def __init__(self, palette: Palette | None = None, *, highlight: bool = True) -> None:
         self.palette = palette or Palette()
+        self.highlight = highlight  # colour code by language (imports Pygments on first use)
         self._render: dict[type, Callable[[Block], RenderableType]] = {
             Heading: self._heading,  # type: ignore[dict-item]
             Paragraph: self._paragraph,  # type: ignore[dict-item]
@@ -101,7 +103,7 @@ class SlideRenderer:
             if parts and not tight:
                 parts.append(Text())
             if index == 0 and title_first and isinstance(block, Heading):
-                parts.append(self.inline(block.text, self.palette.title))
+                parts.append(self._title(block))
             else:
                 parts.append(self._render[type(block)](block))
         return Group(*parts)
@@ -122,6 +124,11 @@ class SlideRenderer:
                 style += palette.link
             text.append(span.text, style)
         return text
+
+    def _title(self, block: Heading) -> RenderableType:
+        """The slide's title, underlined by a rule as long as its longest line."""
+        title = self.inline(block.text, self.palette.title)
+        return _Underlined(title, self.palette.rule)
 
     def _heading(self, block: Heading) -> RenderableType:
         style = self.palette.heading if block.level <= 2 else self.palette.subheading
@@ -174,7 +181,7 @@ class SlideRenderer:
         return table
 
     def _code(self, block: CodeBlock) -> RenderableType:
-        return _CodeView(block, self.palette)
+        return _CodeView(block, self.palette, self.highlight)
 
     def _chart(self, block: Chart) -> RenderableType:
         return _ChartView(block, self.palette)
@@ -190,14 +197,32 @@ class SlideRenderer:
         return RichRule(style=self.palette.muted)
 
 
+class _Underlined:
+    """Text with a rule under it exactly as wide as the text's widest line."""
+
+    def __init__(self, text: Text, style: Style) -> None:
+        self.text = text
+        self.style = style
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = console.render_lines(self.text, options, pad=False)
+        yield from self.text.__rich_console__(console, options)
+        widest = max((Segment.get_line_length(line) for line in lines), default=0)
+        yield Text("\u2500" * widest, self.style)
+
+
 class _CodeView:
     """A code block, indented and never wrapped; highlighted when it names its language."""
 
     INDENT = 2
 
-    def __init__(self, block: CodeBlock, palette: Palette) -> None:
+    def __init__(self, block: CodeBlock, palette: Palette, highlight: bool = True) -> None:
         self.block = block
         self.palette = palette
+        self.highlight = highlight
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         code = self.block.code.expandtabs(4)
@@ -206,7 +231,7 @@ class _CodeView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         code = self.block.code.expandtabs(4)
-        if not self.block.language:
+        if not self.block.language or not self.highlight:
             text = Text(code, self.palette.code, no_wrap=True, overflow="ellipsis")
             yield Padding(text, (0, 0, 0, self.INDENT))
             return

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.core.chart import ChartError, parse_chart
 from briefing.core.comments import Kind, classify, split_comments
-from briefing.core.frontmatter import parse_duration
+from briefing.core.duration import parse_duration
 from briefing.core.sanitize import clean_text, is_clean
 
 

@@ -1,0 +1,1 @@
+"""The Textual presenter. Importing this package imports nothing; `app` pulls in Textual."""

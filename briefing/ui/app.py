@@ -1,0 +1,389 @@
+"""BriefingApp: presents a deck full-screen. A thin layer over the core: it asks the loader for
+decks, the navigation module for positions, and the renderers for lines to draw."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widgets import Footer
+
+from briefing.core.errors import DeckError
+from briefing.core.model import Deck, Slide
+from briefing.ui import navigation
+from briefing.ui.commands import SlideCommands
+from briefing.ui.navigation import Position
+from briefing.ui.rendering import StripCache, palette_for
+from briefing.ui.screens.present import PresentScreen
+from briefing.ui.timer import TalkTimer
+from briefing.ui.widgets.paged_view import PagedView
+from briefing.ui.widgets.speaker_panel import SpeakerPanel, TimePanel
+from briefing.ui.widgets.status_bar import Status, StatusBar
+
+# Slidev layouts that mean "centre this slide"
+_CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
+_MAX_DIGITS = 6
+
+
+class BriefingApp(App[int]):
+    """The slideshow: audience view, speaker view (`s`), overview, search, help, blackout."""
+
+    CSS_PATH = Path(__file__).with_name("briefing.tcss")
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {SlideCommands}
+    NOTIFICATION_TIMEOUT = 4
+
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+
+    position: reactive[Position] = reactive(Position(0, 0), init=False)
+    speaker: reactive[bool] = reactive(False, init=False)
+
+    def __init__(
+        self,
+        deck_path: Path,
+        *,
+        deck: Deck | None = None,
+        start_slide: int = 1,
+        theme: str | None = None,
+        watch: bool = True,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
+    ) -> None:
+        super().__init__()
+        self.deck_path = deck_path
+        if deck is None:
+            from briefing.core.cache import load_deck_cached
+
+            deck = load_deck_cached(deck_path)
+        self.deck = deck
+        self.loaded_at = time.time()
+        self.requested_theme = theme
+        self.watching = watch
+        self.timer = TalkTimer(clock)
+        self.wall_clock = wall_clock  # injectable, so screenshots are the same every run
+        self.typed = ""
+        self.reload_error: str | None = None
+        self._search_index = None
+        self._start = navigation.clamp(self.deck, Position(start_slide - 1, 0))
+        self._strips: StripCache | None = None
+        self.present = PresentScreen()  # the show's screen, whatever is pushed on top of it
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> PresentScreen:
+        return self.present
+
+    @on(PresentScreen.Ready)
+    def _start_show(self) -> None:
+        self._apply_theme()
+        # code is coloured from the second frame on: Pygments is slow to import
+        self._strips = StripCache(self.console, palette_for(self.current_theme), highlight=False)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.set_reactive(BriefingApp.position, self._start)
+        self._show(scroll="top")
+        self.present.query_one("#slide-view", PagedView).focus()
+        self.set_interval(1, self._tick)
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        if not self.present.is_attached:
+            return  # quit before the first frame was on screen
+        await self.present.mount(Footer(show_command_palette=False))
+        self.refresh_bindings()
+        self.call_after_refresh(self._enable_highlighting)
+        if self.watching:
+            # importing the watcher takes a while: not while the first frame is being written
+            self.set_timer(0.5, self._watch_deck)
+
+    def _apply_theme(self) -> None:
+        wanted = self.requested_theme or self.deck.metadata.get("theme")
+        if not isinstance(wanted, str) or not wanted:
+            return
+        if wanted in self.available_themes:
+            self.theme = wanted
+        else:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(f"Unknown theme {wanted!r}; themes are: {names}", severity="warning", markup=False)
+
+    def _enable_highlighting(self) -> None:
+        if self._strips is not None:
+            self._strips.set_highlight(True)
+            self._show(scroll="keep")
+
+    def _theme_changed(self, theme: object) -> None:
+        if self._strips is not None:
+            self._strips.set_palette(palette_for(self.current_theme))
+            self._show(scroll="keep")
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    @property
+    def slide(self) -> Slide:
+        return self.deck.slides[self.position.slide]
+
+    def _render_slide(self, slide_index: int, step: int) -> Callable[[int], list]:
+        slide = self.deck.slides[slide_index]
+        blocks = slide.blocks_until(step)
+        strips = self._strips
+        assert strips is not None
+        return lambda width: strips.blocks(("slide", slide_index, step), blocks, width)
+
+    def _centred(self, slide_index: int) -> bool:
+        slide = self.deck.slides[slide_index]
+        layout = str(slide.metadata.get("layout", "")).lower()
+        return slide_index == 0 or layout in _CENTRED_LAYOUTS
+
+    def _show(self, scroll: str) -> None:
+        if self._strips is None or not self.deck.slides:
+            return
+        index, step = self.position
+        view = self.present.query_one("#slide-view", PagedView)
+        view.show(self._render_slide(index, step), centre=self._centred(index), scroll=scroll)
+        if self.speaker and self.present.query("#speaker"):
+            self._show_speaker_panel()
+        self._update_status()
+        self.call_after_refresh(self._prepare_neighbours)
+
+    def _show_speaker_panel(self) -> None:
+        strips = self._strips
+        assert strips is not None
+        index = self.position.slide
+        slide = self.slide
+        notes_view = self.present.query_one("#notes-view", PagedView)
+        note_blocks = tuple(block for note in slide.notes for block in note.blocks)
+        if note_blocks:
+            notes = lambda width: strips.blocks(("notes", index), note_blocks, width, title_first=False)  # noqa: E731
+        else:
+            notes = lambda width: strips.render("(no notes for this slide)", width)  # noqa: E731
+        notes_view.show(notes, scroll="top")
+        next_view = self.present.query_one("#next-view", PagedView)
+        if index + 1 < len(self.deck.slides):
+            upcoming = self.deck.slides[index + 1]
+            blocks = upcoming.blocks_until(0)
+            next_view.show(lambda width: strips.blocks(("next", index + 1), blocks, width), scroll="top")
+        else:
+            next_view.show(lambda width: strips.render("(end of the deck)", width), scroll="top")
+        self._update_time_panel()
+
+    def _prepare_neighbours(self) -> None:
+        """Draw the slides a key press would show next, while the presenter is talking."""
+        if self._strips is None or not self.deck.slides:
+            return
+        view = self.present.query_one("#slide-view", PagedView)
+        width = view.column_width
+        for position in (
+            navigation.forward(self.deck, self.position),
+            navigation.backward(self.deck, self.position),
+        ):
+            if position != self.position:
+                self._render_slide(*position)(width)
+
+    @on(PagedView.Changed, "#slide-view")
+    def _slide_view_changed(self) -> None:
+        self._update_status()  # "more below" depends on the slide's height and scroll
+
+    def _update_status(self) -> None:
+        if not self.deck.slides:
+            return
+        slide = self.slide
+        view = self.present.query_one("#slide-view", PagedView)
+        self.present.query_one(StatusBar).update_status(
+            Status(
+                title=self.deck.title,
+                slide=slide.number,
+                slides=len(self.deck.slides),
+                step=self.position.step + 1,
+                steps=len(slide.steps),
+                elapsed=self.timer.elapsed,
+                running=self.timer.running,
+                typed=self.typed,
+                more_below=view.more_below,
+                clock=self.wall_clock(),
+            )
+        )
+
+    def _update_time_panel(self) -> None:
+        self.present.query_one(TimePanel).set_time(
+            self.timer.elapsed,
+            self.timer.running,
+            self.deck.duration,
+            self.position.slide,
+            len(self.deck.slides),
+            self.wall_clock(),
+        )
+
+    def _tick(self) -> None:
+        self._update_status()
+        if self.speaker and self.present.query("#speaker"):
+            self._update_time_panel()
+
+    def watch_position(self, old: Position, new: Position) -> None:
+        if new.slide != old.slide:
+            self._show(scroll="top")
+        else:
+            self._show(scroll="bottom" if new.step > old.step else "keep")
+
+    async def watch_speaker(self, speaker: bool) -> None:
+        if speaker and not self.present.query("#speaker"):
+            await self.present.query_one("#stage").mount(SpeakerPanel(id="speaker"))
+        self.present.set_class(speaker, "-speaker")
+        self.call_after_refresh(self._show, "keep")
+
+    @on(PagedView.Clicked, "#slide-view")
+    def _clicked(self, event: PagedView.Clicked) -> None:
+        self.action_next() if event.forward else self.action_previous()
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        """Jump to slide `index` (0-based): first step going forward, whole coming back."""
+        self.position = navigation.jump(self.deck, self.position, index)
+
+    def action_next(self) -> None:
+        self._clear_typed()
+        self.position = navigation.forward(self.deck, self.position)
+
+    def action_previous(self) -> None:
+        self._clear_typed()
+        self.position = navigation.backward(self.deck, self.position)
+
+    def action_first(self) -> None:
+        self._clear_typed()
+        self.position = navigation.first(self.deck)
+
+    def action_last(self) -> None:
+        self._clear_typed()
+        self.position = navigation.last(self.deck)
+
+    def action_digit(self, digit: int) -> None:
+        if len(self.typed) < _MAX_DIGITS:
+            self.typed += str(digit)
+        self._update_status()
+
+    def action_enter(self) -> None:
+        if not self.typed:
+            self.action_next()
+            return
+        number = int(self.typed)
+        self._clear_typed()
+        if 1 <= number <= len(self.deck.slides):
+            self.go_to(number - 1)
+        else:
+            self.notify(f"There is no slide {number} (1\u2013{len(self.deck.slides)})", severity="warning")
+
+    def action_clear_typed(self) -> None:
+        self._clear_typed()
+
+    def _clear_typed(self) -> None:
+        if self.typed:
+            self.typed = ""
+            self._update_status()
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def action_overview(self) -> None:
+        from briefing.ui.screens.overview import OverviewScreen
+
+        self.push_screen(OverviewScreen(self.deck, self.position.slide), self._jump_to_choice)
+
+    def action_search(self) -> None:
+        from briefing.search import SearchIndex
+        from briefing.ui.screens.search import SearchScreen
+
+        if self._search_index is None:
+            self._search_index = SearchIndex(self.deck)
+        self.push_screen(SearchScreen(self.deck, self._search_index), self._jump_to_choice)
+
+    def _jump_to_choice(self, index: int | None) -> None:
+        if index is not None:
+            self.go_to(index)
+
+    def action_help(self) -> None:
+        from briefing.ui.screens.help import HelpScreen
+
+        # the keys this program declares, in the order it declares them
+        bindings = [*PresentScreen.BINDINGS, *PagedView.BINDINGS, *self.BINDINGS]
+        self.push_screen(HelpScreen(bindings))
+
+    def action_blackout(self) -> None:
+        from briefing.ui.screens.blackout import BlackoutScreen
+
+        self.push_screen(BlackoutScreen(id="blackout"))
+
+    def action_speaker(self) -> None:
+        self.speaker = not self.speaker
+
+    def action_toggle_timer(self) -> None:
+        self.timer.toggle()
+        self._tick()
+
+    def action_reset_timer(self) -> None:
+        self.timer.reset()
+        self._tick()
+
+    # -- reloading -----------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self._reload()
+
+    @work(exclusive=True, group="reload", thread=True)
+    def _reload(self) -> None:
+        """Load the deck again off the UI thread; apply it, or report why it cannot be."""
+        from briefing.core.loader import load_deck  # the parser is imported after the first frame
+
+        try:
+            deck = load_deck(self.deck_path)
+        except DeckError as error:
+            self.call_from_thread(self._reload_failed, str(error))
+            return
+        except RecursionError:
+            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested")
+            return
+        self.call_from_thread(self.use_deck, deck)
+
+    def use_deck(self, deck: Deck) -> None:
+        """Show `deck` in place of the current one, staying on the same slide."""
+        if not deck.slides:
+            self._reload_failed(f"{self.deck_path}:1: the deck has no slides")
+            return
+        old = self.deck
+        position = navigation.follow(old, deck, self.position)
+        self.deck = deck
+        self.loaded_at = time.time()
+        self._search_index = None
+        if self._strips is not None:
+            self._strips.clear()
+        if self.reload_error is not None:
+            self.reload_error = None
+            self.clear_notifications()
+            self.notify("Deck reloaded", timeout=2)
+        self.set_reactive(BriefingApp.position, position)
+        self._show(scroll="keep")
+
+    def _reload_failed(self, message: str) -> None:
+        if message != self.reload_error:
+            self.reload_error = message
+            self.clear_notifications()
+            # stays up until the deck loads again; the last good deck stays on screen
+            self.notify(message, title="Deck not reloaded", severity="error", timeout=24 * 3600, markup=False)
+
+    @work(exclusive=True, group="watch")
+    async def _watch_deck(self) -> None:
+        from briefing.ui.watch import deck_changes, latest_change
+
+        if latest_change(self.deck) > self.loaded_at:
+            self._reload()  # saved between loading and watching
+        while True:
+            try:
+                async for _ in deck_changes(self.deck_path):
+                    self._reload()
+            except Exception as error:  # the watched directory went away: retry shortly
+                self._reload_failed(f"{self.deck_path}:1: cannot watch for changes ({error})")
+            import asyncio
+
+            await asyncio.sleep(1)

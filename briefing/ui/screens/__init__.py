@@ -1,0 +1,1 @@
+"""Screens pushed over the show: help, overview, search, blackout."""

@@ -1,0 +1,73 @@
+"""The show's own screen: the slide, the status line, the key hints, and the keys of the show.
+
+The keys live here rather than on the App so that a screen pushed on top (overview, search,
+help) gets its own keys: Enter selects a search result there, it does not turn the page.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefing.render import frame
+from briefing.ui.widgets.paged_view import PagedView
+from briefing.ui.widgets.status_bar import StatusBar
+
+
+class PresentScreen(Screen[None]):
+    """Audience view by default; `s` adds the speaker's panel beside the slide."""
+
+    BINDINGS = [
+        Binding("right,l,space,pagedown", "app.next", "Next", priority=True),
+        Binding("enter", "app.enter", "Next, or go to the slide number typed", show=False, priority=True),
+        Binding("left,h,backspace,pageup", "app.previous", "Previous", priority=True),
+        Binding("home,g", "app.first", "First slide", show=False, priority=True),
+        Binding("end,G", "app.last", "Last slide", show=False, priority=True),
+        *(
+            Binding(str(digit), f"app.digit({digit})", "Type a slide number (then Enter)", show=False)
+            for digit in range(10)
+        ),
+        Binding("o", "app.overview", "Overview"),
+        Binding("slash", "app.search", "Search"),
+        Binding("ctrl+p", "app.command_palette", "Commands: go to a slide by title", show=False),
+        Binding("s", "app.speaker", "Speaker view"),
+        Binding("b", "app.blackout", "Blackout", show=False),
+        Binding("t", "app.toggle_timer", "Pause / resume the timer", show=False),
+        Binding("T", "app.reset_timer", "Reset the timer", show=False),
+        Binding("r", "app.reload", "Reload the deck", show=False),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("escape", "app.clear_typed", "Cancel a typed slide number", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    class Ready(Message):
+        """The screen's widgets exist: the show can draw its first slide."""
+
+    def on_mount(self) -> None:
+        self._check_size()
+        self.post_message(self.Ready())
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        """Below the frame's minimum, show only a request for a bigger terminal."""
+        width, height = self.app.size
+        need_width, need_height = frame.MIN_SIZE
+        too_small = width < need_width or height < need_height
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            message = f"terminal too small (need {need_width}\u00d7{need_height})"
+            self.query_one("#too-small", Static).update(message)
+
+    def compose(self) -> ComposeResult:
+        # The speaker panel and the key hints are mounted after the first frame: the audience
+        # sees the slide sooner, and the panel costs nothing until `s` is pressed.
+        yield Horizontal(PagedView(id="slide-view"), id="stage")
+        yield Static(id="too-small", markup=False)
+        yield StatusBar(id="status")

@@ -1,0 +1,44 @@
+"""Watching a deck on disk: yields when any of its Markdown files changes, appears or goes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from briefing.core.model import Deck
+
+
+def latest_change(deck: Deck) -> float:
+    """The newest modification time among the deck's files (and its directory)."""
+    paths = [*deck.files, deck.root]
+    times = []
+    for path in paths:
+        try:
+            times.append(os.stat(path).st_mtime)
+        except OSError:
+            times.append(float("inf"))  # gone: certainly changed
+    return max(times)
+
+
+async def deck_changes(deck: Path, debounce_ms: int = 30) -> AsyncIterator[None]:
+    """Yield once per burst of changes to `deck` (a file, or a directory of .md files).
+
+    The parent directory is watched for a single file, because editors often save by writing
+    a new file and renaming it over the old one, which a watch on the file itself would miss.
+    """
+    from watchfiles import awatch  # imported here: it is not needed for the first paint
+
+    deck = deck.resolve()
+    target = deck.parent if deck.is_file() or not deck.exists() else deck
+
+    def relevant(change: object, path: str) -> bool:
+        changed = Path(path)
+        if deck.is_dir():
+            return changed.suffix == ".md" or changed == deck
+        return changed == deck
+
+    async for _changes in awatch(
+        target, watch_filter=relevant, debounce=debounce_ms, step=10, recursive=False
+    ):
+        yield

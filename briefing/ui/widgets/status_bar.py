@@ -1,0 +1,75 @@
+"""The line under the slide: deck title, progress, position, timer and clock."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.text import Text
+from textual.widget import Widget
+
+from briefing.render.cells import fit
+from briefing.ui.timer import format_seconds
+
+
+class Status(NamedTuple):
+    title: str = ""
+    slide: int = 0  # 1-based
+    slides: int = 0
+    step: int = 0  # 1-based
+    steps: int = 1
+    elapsed: float = 0.0
+    running: bool = True
+    typed: str = ""  # digits typed so far for "go to slide"
+    more_below: bool = False
+    clock: str = ""
+
+
+class StatusBar(Widget):
+    """One line: `Title   ━━━━──── 3/9 ·2/3   ↓ more  4:05  14:32`."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.status = Status()
+
+    def update_status(self, status: Status) -> None:
+        if status != self.status:
+            self.status = status
+            self.refresh()
+
+    def render(self) -> Text:
+        status = self.status
+        width = self.size.width
+        theme = self.app.current_theme
+        right = Text(no_wrap=True, end="")
+        if status.typed:
+            right.append(f" go to {status.typed}\u2026 ", style=f"bold reverse {theme.accent or ''}")
+            right.append("  ")
+        if status.more_below:
+            right.append("\u2193 more  ", style="bold")
+        right.append(format_seconds(status.elapsed), style="" if status.running else "dim")
+        right.append("" if status.running else " paused", style="italic dim")
+        right.append("  " + status.clock + " ")
+        middle = Text(no_wrap=True, end="")
+        bar_width = max(0, min(20, width // 6))
+        if bar_width and status.slides:
+            done = round(bar_width * status.slide / status.slides)
+            middle.append("\u2501" * done, style=theme.primary or "")
+            middle.append("\u2500" * (bar_width - done), style="dim")
+            middle.append(" ")
+        middle.append(f"{status.slide}/{status.slides}", style="bold")
+        if status.steps > 1:
+            middle.append(f" \u00b7{status.step}/{status.steps}", style="dim")
+        room = width - middle.cell_len - right.cell_len - 5
+        line = Text(" " + (fit(status.title, room) if room >= 4 else ""), no_wrap=True, end="")
+        # centre the position in the free space between title and clock
+        free = width - line.cell_len - middle.cell_len - right.cell_len
+        line.append(" " * max(1, free // 2))
+        line.append_text(middle)
+        line.append(" " * max(1, free - free // 2))
+        line.append_text(right)
+        line.truncate(width)
+        return line
