@@ -43,7 +43,7 @@ class TimePanel(Widget):
 
     def render(self) -> Text:
         theme = self.app.current_theme
-        text = Text(no_wrap=True)
+        text = Text()
         text.append("Elapsed ", style="dim")
         text.append(format_seconds(self.elapsed), style="bold")
         if not self.running:
@@ -52,10 +52,10 @@ class TimePanel(Widget):
             remaining = self.duration - self.elapsed
             late = behind_pace(self.elapsed, self.duration, self.slide_index, self.slide_count)
             colour = (theme.error if remaining < 0 else theme.warning) if late else theme.success
-            text.append("   Remaining ", style="dim")
+            text.append("  Remaining ", style="dim")
             text.append(format_seconds(remaining), style=f"bold {colour or ''}")
             text.append(" behind pace" if late else " on pace", style=colour or "")
-        text.append("   Clock ", style="dim")
+        text.append("  Clock ", style="dim")
         text.append(self.clock, style="bold")
         return text
 

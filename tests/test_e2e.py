@@ -1,0 +1,77 @@
+"""The installed `briefing` in a real terminal (tmux): it paints, pages, quits and restores."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (apt-get install tmux)")
+BRIEFING = Path(sys.executable).with_name("briefing")
+
+
+def tmux(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True)
+
+
+def screen(session: str) -> str:
+    return tmux("capture-pane", "-p", "-t", session).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in screen(session):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
+def session(tmp_path):
+    name = f"briefing-e2e-{uuid.uuid4().hex[:8]}"
+    keepalive = f"{name}-keep"
+    tmux("new-session", "-d", "-s", keepalive)  # keeps the server up between sessions
+    yield name
+    tmux("kill-session", "-t", name)
+    tmux("kill-session", "-t", keepalive)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_present_page_and_quit(session, tmp_path, size):
+    status = tmp_path / "status"
+    command = f"{BRIEFING}; echo $? > {status}; printf 'shell is back'; sleep 30"
+    width, height = size
+    tmux("new-session", "-d", "-s", session, "-x", str(width), "-y", str(height),
+         "-e", f"XDG_CACHE_HOME={tmp_path / 'cache'}", command)
+    assert wait_for(session, "DeepSeek R1"), screen(session)
+    assert "1/9" in screen(session)
+    tmux("send-keys", "-t", session, "Right")
+    assert wait_for(session, "The release"), screen(session)
+    assert "2/9" in screen(session)
+    tmux("send-keys", "-t", session, "q")
+    assert wait_for(session, "shell is back"), screen(session)
+    assert status.read_text().strip() == "0"
+    after = screen(session)
+    assert "The release" not in after  # the alternate screen is gone: the terminal is restored
+    assert tmux("display-message", "-p", "-t", session, "#{alternate_on}").stdout.strip() == "0"
+
+
+def test_bad_deck_never_starts_the_ui(session, tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# ok\n\xff\n")
+    status = tmp_path / "status"
+    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+         f"{BRIEFING} {bad}; echo exit=$? > {status}; sleep 30")
+    assert wait_for(session, "not valid UTF-8"), screen(session)
+    assert f"briefing: {bad}:2: not valid UTF-8" in screen(session).replace("\n", "")
+    deadline = time.monotonic() + 10
+    while not status.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert status.read_text().strip() == "exit=2"
