@@ -64,6 +64,7 @@ class BriefingApp(App[int]):
         self.loaded_at = time.time()
         self.requested_theme = theme
         self.watching = watch
+        self.watch_ready = False  # True once a save will be noticed
         self.timer = TalkTimer(clock)
         self.wall_clock = wall_clock  # injectable, so screenshots are the same every run
         self.typed = ""
@@ -376,11 +377,14 @@ class BriefingApp(App[int]):
     async def _watch_deck(self) -> None:
         from briefing.ui.watch import deck_changes, latest_change
 
-        if latest_change(self.deck) > self.loaded_at:
-            self._reload()  # saved between loading and watching
+        def ready() -> None:
+            self.watch_ready = True
+            if latest_change(self.deck) > self.loaded_at:
+                self._reload()  # saved between loading and watching
+
         while True:
             try:
-                async for _ in deck_changes(self.deck_path):
+                async for _ in deck_changes(self.deck_path, on_ready=ready):
                     self._reload()
             except Exception as error:  # the watched directory went away: retry shortly
                 self._reload_failed(f"{self.deck_path}:1: cannot watch for changes ({error})")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from briefing.core.model import Deck
@@ -21,8 +21,13 @@ def latest_change(deck: Deck) -> float:
     return max(times)
 
 
-async def deck_changes(deck: Path, debounce_ms: int = 30) -> AsyncIterator[None]:
+async def deck_changes(
+    deck: Path, on_ready: Callable[[], None] | None = None, debounce_ms: int = 30
+) -> AsyncIterator[None]:
     """Yield once per burst of changes to `deck` (a file, or a directory of .md files).
+
+    `on_ready` is called once the watch is in place: a change from then on will be seen, so
+    that is the moment to look for one made while the watch was being set up.
 
     The parent directory is watched for a single file, because editors often save by writing
     a new file and renaming it over the old one, which a watch on the file itself would miss.
@@ -38,7 +43,19 @@ async def deck_changes(deck: Path, debounce_ms: int = 30) -> AsyncIterator[None]
             return changed.suffix == ".md" or changed == deck
         return changed == deck
 
-    async for _changes in awatch(
-        target, watch_filter=relevant, debounce=debounce_ms, step=10, recursive=False
+    ready = False
+    async for changes in awatch(
+        target,
+        watch_filter=relevant,
+        debounce=debounce_ms,
+        step=10,
+        recursive=False,
+        rust_timeout=250,
+        yield_on_timeout=True,  # an empty yield tells us the watch is running
     ):
-        yield
+        if not ready:
+            ready = True
+            if on_ready is not None:
+                on_ready()
+        if changes:
+            yield

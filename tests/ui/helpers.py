@@ -13,9 +13,11 @@ def make_app(deck: Path, **options) -> BriefingApp:
     options.setdefault("watch", False)
     options.setdefault("clock", lambda: 0.0)
     options.setdefault("wall_clock", lambda: "09:30")
-    return BriefingApp(deck, **options)
+    app = BriefingApp(deck, **options)
+    app.animation_level = "none"  # Textual may be imported before TEXTUAL_ANIMATIONS is set
+    return app
 
 
 def view_text(app: BriefingApp, selector: str = "#slide-view") -> str:
     """Every line the view would draw, scrolled or not, as plain text."""
-    return app.query_one(selector, PagedView).text
+    return app.present.query_one(selector, PagedView).text

@@ -154,7 +154,7 @@ async def test_speaker_view_shows_notes_next_and_time_and_audience_never_sees_no
         await pilot.press("s")
         await pilot.pause()
         assert not app.present.has_class("-speaker")
-        assert not app.query_one("#speaker").display
+        assert not app.present.query_one("#speaker").display
 
 
 async def test_blackout_until_any_key_without_moving():
@@ -218,9 +218,10 @@ async def test_click_advances_and_right_click_goes_back():
 async def test_wheel_and_arrows_scroll_a_tall_slide_and_show_there_is_more():
     app = make_app(SHOW, start_slide=5)
     async with app.run_test(size=(80, 16)) as pilot:
-        view = app.query_one("#slide-view")
+        await pilot.pause()
+        view = app.present.query_one("#slide-view")
         assert view.max_scroll_y > 0
-        assert app.query_one("StatusBar").status.more_below
+        assert app.present.query_one("StatusBar").status.more_below
         from textual import events
 
         view.post_message(events.MouseScrollDown(view, 2, 2, 0, 0, 0, False, False, False))

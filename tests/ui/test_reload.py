@@ -73,7 +73,11 @@ async def test_saved_change_is_picked_up_without_a_key(tmp_path):
     path = copy_show(tmp_path)
     app = make_app(path, watch=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.8)  # the watcher starts half a second after the first frame
+        for _ in range(200):  # the watcher starts half a second after the first frame
+            if app.watch_ready:
+                break
+            await pilot.pause(0.05)
+        assert app.watch_ready
         path.write_text(path.read_text().replace("Welcome to the show.", "Welcome, watchers."))
         for _ in range(100):  # up to 5 s on a slow machine; usually well under 0.3 s
             await pilot.pause(0.05)
