@@ -124,6 +124,11 @@ class BriefingApp(App[int]):
     # -- drawing -------------------------------------------------------------------------------
 
     @property
+    def live(self) -> bool:
+        """The show's widgets exist: after its screen is composed, until shut down."""
+        return self._strips is not None and bool(self.present.query("#slide-view"))
+
+    @property
     def slide(self) -> Slide:
         return self.deck.slides[self.position.slide]
 
@@ -140,7 +145,7 @@ class BriefingApp(App[int]):
         return slide_index == 0 or layout in _CENTRED_LAYOUTS
 
     def _show(self, scroll: str) -> None:
-        if self._strips is None or not self.deck.slides:
+        if not self.live or not self.deck.slides:
             return
         index, step = self.position
         view = self.present.query_one("#slide-view", PagedView)
@@ -173,7 +178,7 @@ class BriefingApp(App[int]):
 
     def _prepare_neighbours(self) -> None:
         """Draw the slides a key press would show next, while the presenter is talking."""
-        if self._strips is None or not self.deck.slides:
+        if not self.live or not self.deck.slides:
             return
         view = self.present.query_one("#slide-view", PagedView)
         width = view.column_width
@@ -189,7 +194,7 @@ class BriefingApp(App[int]):
         self._update_status()  # "more below" depends on the slide's height and scroll
 
     def _update_status(self) -> None:
-        if not self.deck.slides:
+        if not self.live or not self.deck.slides:
             return
         slide = self.slide
         view = self.present.query_one("#slide-view", PagedView)
@@ -219,6 +224,8 @@ class BriefingApp(App[int]):
         )
 
     def _tick(self) -> None:
+        if not self.live:
+            return
         self._update_status()
         if self.speaker and self.present.query("#speaker"):
             self._update_time_panel()
@@ -230,6 +237,8 @@ class BriefingApp(App[int]):
             self._show(scroll="bottom" if new.step > old.step else "keep")
 
     async def watch_speaker(self, speaker: bool) -> None:
+        if not self.live:
+            return
         if speaker and not self.present.query("#speaker"):
             await self.present.query_one("#stage").mount(SpeakerPanel(id="speaker"))
         self.present.set_class(speaker, "-speaker")
