@@ -233,3 +233,17 @@ async def test_wheel_and_arrows_scroll_a_tall_slide_and_show_there_is_more():
         assert not app.present.query_one("StatusBar").status.more_below
         await pilot.press("end")  # a key never scrolls past the slide: End is "last slide"
         assert app.position == Position(5, 0)
+
+
+async def test_two_keys_at_once_close_a_screen_only_once():
+    app = make_app(SHOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for opener in ("b", "o", "question_mark", "slash"):
+            await pilot.press(opener)
+            screen = app.screen
+            screen.dismiss(None)
+            screen.dismiss(None)  # the second key, before the first close has happened
+            await pilot.pause()
+            assert app.screen is app.present
+        await pilot.press("right")
+        assert app.position == Position(1, 0)

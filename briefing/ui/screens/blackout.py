@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual import events
-from textual.screen import Screen
+
+from briefing.ui.screens.closing import ClosesOnce
 
 
-class BlackoutScreen(Screen[None]):
+class BlackoutScreen(ClosesOnce[None]):
     """Nothing on it at all; the next key or click only un-blanks, it does not navigate."""
 
     def on_key(self, event: events.Key) -> None:

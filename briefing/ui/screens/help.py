@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.ui.screens.closing import ClosesOnce
+
 MOUSE = (
     ("click", "Next"),
     ("right-click", "Previous"),
@@ -17,7 +19,7 @@ MOUSE = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce[None], ModalScreen[None]):
     """A table of keys; any key closes it."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]

@@ -7,9 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from briefing.ui.screens.closing import ClosesOnce
 from briefing.core.model import Deck
 
 
@@ -19,7 +21,7 @@ def slide_label(number: int, title: str, width: int) -> Text:
     return text
 
 
-class OverviewScreen(ModalScreen[int | None]):
+class OverviewScreen(ClosesOnce[int | None], ModalScreen[int | None]):
     """Dismisses with the chosen slide's index, or None."""
 
     BINDINGS = [Binding("escape,o,q", "dismiss_none", "Close overview")]

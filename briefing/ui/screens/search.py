@@ -8,9 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from briefing.ui.screens.closing import ClosesOnce
 from briefing.core.model import Deck
 from briefing.search import Match, SearchIndex
 
@@ -28,7 +30,7 @@ def result_label(match: Match, deck: Deck, query: str) -> Text:
     return text
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(ClosesOnce[int | None], ModalScreen[int | None]):
     """Type to search; Down moves into the results; Enter jumps to the highlighted one."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Close search")]
