@@ -71,6 +71,7 @@ class BriefingApp(App[int]):
         self.reload_error: str | None = None
         self._search_index = None
         self._start = navigation.clamp(self.deck, Position(start_slide - 1, 0))
+        self._start_requested = start_slide
         self._strips: StripCache | None = None
         self.present = PresentScreen()  # the show's screen, whatever is pushed on top of it
 
@@ -86,6 +87,9 @@ class BriefingApp(App[int]):
         self._strips = StripCache(self.console, palette_for(self.current_theme), highlight=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_reactive(BriefingApp.position, self._start)
+        if self._start_requested > len(self.deck.slides):
+            count = len(self.deck.slides)
+            self.notify(f"The deck has {count} slides; starting at slide {count}", severity="warning")
         self._show(scroll="top")
         self.present.query_one("#slide-view", PagedView).focus()
         self.set_interval(1, self._tick)
