@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing import __version__
 from briefing.core.errors import DeckError
 
-COMMANDS = ("present", "export", "check")
+COMMANDS = ("present", "export", "check", "new")
 
 
 def bundled_deck() -> Path:
@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
     check.add_argument("--size", type=_size, default=(80, 24), metavar="WxH", help="terminal size")
     check.add_argument("--source", type=Path, metavar="FILE", help="every figure must occur in FILE")
+
+    new = commands.add_parser("new", help="create a new deck directory to start from")
+    new.add_argument("path", type=Path, help="the directory to create (must not exist)")
+    new.add_argument("--title", help="the talk's title (default: from the directory name)")
     return parser
 
 
@@ -91,8 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, "present")
     args = build_parser().parse_args(args_list)
-    deck_path = args.deck if args.deck is not None else bundled_deck()
     try:
+        if args.command == "new":
+            return run_new(args)
+        deck_path = args.deck if args.deck is not None else bundled_deck()
         if args.command == "export":
             return run_export(deck_path, args)
         if args.command == "check":
@@ -155,6 +161,15 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         )
         return 1
     print(f"{len(deck.slides)} slides, no findings", file=sys.stderr)
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from briefing.scaffold import create_deck
+
+    for file in create_deck(args.path, args.title):
+        print(f"created {file}")
+    print(f"present it with: briefing {args.path}", file=sys.stderr)
     return 0
 
 

@@ -340,6 +340,47 @@ class BriefingApp(App[int]):
         self.timer.reset()
         self._tick()
 
+    # -- editing -------------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        """Open the current slide's source lines in the editor screen."""
+        from briefing.editing import read_slide_source
+        from briefing.ui.screens.editor import EditorScreen
+
+        span = self.slide.span
+        try:
+            source = read_slide_source(span.path, span.start, span.end)
+        except (OSError, UnicodeDecodeError) as error:
+            self.notify(f"Cannot edit {span.path}: {error}", severity="error", markup=False)
+            return
+        strips = self._strips
+        assert strips is not None
+        render = lambda blocks, width: strips.blocks(("preview", blocks), blocks, width)  # noqa: E731
+        self.push_screen(EditorScreen(source, render))
+
+    def on_editor_screen_saved(self) -> None:
+        self._reload()  # the watcher would too; this is sooner, and works without it
+
+    def action_external_edit(self) -> None:
+        """Suspend the show, open $VISUAL or $EDITOR at the slide's first line, then reload."""
+        import os
+        import shlex
+        import subprocess
+
+        span = self.slide.span
+        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        argv = [*shlex.split(command), f"+{span.start}", str(span.path)]
+        try:
+            with self.suspend():
+                subprocess.run(argv, check=False)
+        except FileNotFoundError:
+            self.notify(f"Editor not found: {command!r} (set $VISUAL or $EDITOR)", severity="error", markup=False)
+            return
+        except Exception as error:  # SuspendNotSupported and the like: the terminal cannot hand over
+            self.notify(f"Cannot open an editor here: {error}", severity="error", markup=False)
+            return
+        self._reload()
+
     # -- reloading -----------------------------------------------------------------------------
 
     def action_reload(self) -> None:

@@ -40,6 +40,8 @@ class PresentScreen(Screen[None]):
         Binding("t", "app.toggle_timer", "Pause / resume the timer", show=False),
         Binding("T", "app.reset_timer", "Reset the timer", show=False),
         Binding("r", "app.reload", "Reload the deck", show=False),
+        Binding("e", "app.edit", "Edit this slide", show=False),
+        Binding("E", "app.external_edit", "Edit this slide in $VISUAL / $EDITOR", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("escape", "app.clear_typed", "Cancel a typed slide number", show=False),
         Binding("q", "app.quit", "Quit"),

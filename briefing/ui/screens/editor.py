@@ -1,0 +1,208 @@
+"""`e`: edit the current slide's source beside a live preview drawn as the show draws it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Label, TextArea
+
+from briefing.core.blocks import Block, Heading, Rule, Span
+from briefing.core.errors import DeckError
+from briefing.core.loader import load_text
+from briefing.core.sanitize import clean_text
+from briefing.editing import EditConflict, SlideSource, read_slide_source, save_slide
+from briefing.ui.screens.closing import ClosesOnce
+from briefing.ui.widgets.paged_view import PagedView
+
+PREVIEW_DELAY = 0.1  # seconds after the last key; the issue allows 150 ms
+
+RenderBlocks = Callable[[tuple[Block, ...], int], list[Strip]]
+
+
+class ChoiceScreen(ClosesOnce[str], ModalScreen[str]):
+    """A question with a few answers as buttons; dismisses with the chosen answer's id."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Keep editing")]
+
+    def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = answers
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choice-panel", classes="panel"):
+            yield Label(Text(self.question), id="choice-question")
+            with Horizontal(id="choice-buttons"):
+                for answer_id, label in self.answers:
+                    yield Button(Text(label), id=answer_id)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+
+class EditorScreen(Screen[None]):
+    """The slide's lines in a Markdown editor; the preview follows ≤ 150 ms after typing."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "close", "Back to the show", priority=True),
+    ]
+
+    class Saved(Message):
+        """The slide was written to disk: the show should reload and stay on it."""
+
+    def __init__(self, source: SlideSource, render: RenderBlocks) -> None:
+        super().__init__()
+        self.source = source
+        self.render_blocks = render
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._header(), id="editor-header")
+        with Horizontal(id="editor-body"):
+            yield TextArea(
+                self.source.text,
+                language="markdown",
+                soft_wrap=True,
+                show_line_numbers=True,
+                line_number_start=self.source.start,
+                tab_behavior="indent",
+                id="editor-text",
+            )
+            yield PagedView(id="editor-preview", pad_columns=2, pad_rows=1)
+        yield Footer(show_command_palette=False)
+
+    def _header(self) -> Text:
+        source = self.source
+        text = Text(f" {source.path}:{source.start}\u2013{source.end}", style="bold")
+        text.append("  \u00b7  Ctrl+S saves, Esc returns to the show", style="dim")
+        if self.is_mounted and self.dirty:
+            text.append("  \u00b7  modified", style="italic")
+        return text
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+        self._update_preview()
+        if self.source.cleaned:
+            self.notify(
+                "Control characters in this slide are not shown and will not be saved back.",
+                severity="warning",
+            )
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @property
+    def dirty(self) -> bool:
+        """The buffer differs from what is on disk (as far as this editor knows)."""
+        return self.text != self.source.text
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        self.query_one("#editor-header", Label).update(self._header())
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._update_preview)
+
+    def _update_preview(self) -> None:
+        blocks = preview_blocks(self.text)
+        self.query_one("#editor-preview", PagedView).show(
+            lambda width: self.render_blocks(blocks, width), scroll="keep"
+        )
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self._save(force=False)
+
+    def _save(self, *, force: bool, then_close: bool = False) -> bool:
+        try:
+            self.source = save_slide(self.source, self.text, force=force)
+        except EditConflict:
+            self.app.push_screen(
+                ChoiceScreen(
+                    f"{self.source.path} changed on disk since you opened it.",
+                    [
+                        ("reload", "Reload it (lose my edits)"),
+                        ("overwrite", "Overwrite it"),
+                        ("cancel", "Keep editing"),
+                    ],
+                ),
+                lambda answer: self._resolve_conflict(answer, then_close),
+            )
+            return False
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Not saved: {self.source.path}: {reason}", severity="error", markup=False)
+            return False
+        self.query_one("#editor-header", Label).update(self._header())
+        self.notify(f"Saved {self.source.path.name}", timeout=2, markup=False)
+        self.post_message(self.Saved())
+        if then_close:
+            self.dismiss()
+        return True
+
+    def _resolve_conflict(self, answer: str | None, then_close: bool) -> None:
+        if answer == "overwrite":
+            self._save(force=True, then_close=then_close)
+        elif answer == "reload":
+            self._reload_from_disk()
+
+    def _reload_from_disk(self) -> None:
+        try:
+            fresh = read_slide_source(self.source.path, self.source.start, self.source.end)
+        except OSError as error:
+            self.notify(f"Cannot read {self.source.path}: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.source = fresh
+        self.query_one(TextArea).load_text(fresh.text)
+        self.query_one("#editor-header", Label).update(self._header())
+        self.post_message(self.Saved())  # the show picks up the file as it now is
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        if not self.dirty:
+            self.dismiss()
+            return
+        self.app.push_screen(
+            ChoiceScreen(
+                "This slide has unsaved changes.",
+                [("save", "Save and close"), ("discard", "Discard them"), ("cancel", "Keep editing")],
+            ),
+            self._close_answer,
+        )
+
+    def _close_answer(self, answer: str | None) -> None:
+        if answer == "save":
+            self._save(force=False, then_close=True)
+        elif answer == "discard":
+            self.dismiss()
+
+
+def preview_blocks(text: str) -> tuple[Block, ...]:
+    """What the show would draw for this source: its slides' blocks, then the notes."""
+    try:
+        deck = load_text(clean_text(text), "preview.md")
+    except DeckError as error:
+        return (Heading(3, (Span("Cannot preview"),)), Heading(6, (Span(error.message),)))
+    blocks: list[Block] = []
+    for index, slide in enumerate(deck.slides):
+        if index:
+            blocks.append(Rule())
+        blocks.extend(slide.blocks)
+    notes = [block for slide in deck.slides for note in slide.notes for block in note.blocks]
+    if notes:
+        blocks += [Rule(), Heading(4, (Span("Speaker notes", italic=True),)), *notes]
+    return tuple(blocks)
