@@ -181,4 +181,6 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
 
     app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme)
     app.run()
+    if app.recovered is not None:
+        print(f"briefing: unsaved slide edits were kept in {app.recovered}", file=sys.stderr)
     return app.return_code or 0

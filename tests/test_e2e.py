@@ -75,3 +75,41 @@ def test_bad_deck_never_starts_the_ui(session, tmp_path):
     while not status.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert status.read_text().strip() == "exit=2"
+
+
+def child_pid(session: str) -> int:
+    shell = tmux("display-message", "-p", "-t", session, "#{pane_pid}").stdout.strip()
+    children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+    return int(children[0])
+
+
+@pytest.mark.parametrize("signal_name, code", [("TERM", 143), ("HUP", 129)])
+def test_signals_end_the_show_cleanly(session, tmp_path, signal_name, code):
+    status = tmp_path / "status"
+    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+         "-e", f"XDG_CACHE_HOME={tmp_path / 'cache'}",
+         f"{BRIEFING}; echo $? > {status}; printf 'shell is back'; sleep 30")
+    assert wait_for(session, "DeepSeek R1"), screen(session)
+    subprocess.run(["kill", f"-{signal_name}", str(child_pid(session))], check=True)
+    assert wait_for(session, "shell is back"), screen(session)
+    assert status.read_text().strip() == str(code)
+    assert tmux("display-message", "-p", "-t", session, "#{alternate_on}").stdout.strip() == "0"
+
+
+def test_sigterm_while_editing_keeps_the_unsaved_buffer(session, tmp_path):
+    deck = tmp_path / "talk.md"
+    deck.write_text("# One\n\nfirst\n")
+    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+         "-e", f"XDG_CACHE_HOME={tmp_path / 'cache'}", "-e", f"XDG_STATE_HOME={tmp_path / 'state'}",
+         f"{BRIEFING} {deck}; printf 'shell is back'; sleep 30")
+    assert wait_for(session, "first"), screen(session)
+    tmux("send-keys", "-t", session, "e")
+    assert wait_for(session, "Back to the show"), screen(session)  # the editor's key hints
+    tmux("send-keys", "-t", session, "-l", "typed but not saved ")
+    assert wait_for(session, "typed but not saved"), screen(session)
+    subprocess.run(["kill", "-TERM", str(child_pid(session))], check=True)
+    assert wait_for(session, "shell is back"), screen(session)
+    [kept] = (tmp_path / "state" / "briefing" / "recovered").glob("talk-lines-1-*.md")
+    assert "typed but not saved" in kept.read_text()
+    assert "unsaved slide edits were kept in" in screen(session)  # said on the terminal after exit
+    assert deck.read_text() == "# One\n\nfirst\n"  # the deck itself was not written half-way

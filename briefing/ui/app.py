@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -24,6 +25,9 @@ from briefing.ui.timer import TalkTimer
 from briefing.ui.widgets.paged_view import PagedView
 from briefing.ui.widgets.speaker_panel import SpeakerPanel, TimePanel
 from briefing.ui.widgets.status_bar import Status, StatusBar
+
+if TYPE_CHECKING:
+    from briefing.ui.screens.editor import EditorScreen as EditorScreenType
 
 # Slidev layouts that mean "centre this slide"
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
@@ -73,6 +77,7 @@ class BriefingApp(App[int]):
         self._start = navigation.clamp(self.deck, Position(start_slide - 1, 0))
         self._start_requested = start_slide
         self._strips: StripCache | None = None
+        self.recovered: Path | None = None  # where a killed editor's buffer was kept
         self.present = PresentScreen()  # the show's screen, whatever is pushed on top of it
 
     # -- layout --------------------------------------------------------------------------------
@@ -82,6 +87,7 @@ class BriefingApp(App[int]):
 
     @on(PresentScreen.Ready)
     def _start_show(self) -> None:
+        self._handle_signals()
         self._apply_theme()
         # code is coloured from the second frame on: Pygments is slow to import
         self._strips = StripCache(self.console, palette_for(self.current_theme), highlight=False)
@@ -339,6 +345,57 @@ class BriefingApp(App[int]):
     def action_reset_timer(self) -> None:
         self.timer.reset()
         self._tick()
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    def _dirty_editor(self) -> EditorScreenType | None:
+        from briefing.ui.screens.editor import EditorScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen) and screen.dirty:
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit, but never with an unsaved slide in the editor without asking."""
+        editor = self._dirty_editor()
+        if editor is None:
+            self.exit(0)
+            return
+        from briefing.ui.screens.editor import ChoiceScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "save" and editor.save_now():
+                self.exit(0)
+            elif choice == "discard":
+                self.exit(0)
+
+        self.push_screen(
+            ChoiceScreen(
+                "The slide in the editor has unsaved changes.",
+                [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Keep editing")],
+            ),
+            answer,
+        )
+
+    def _handle_signals(self) -> None:
+        """SIGTERM and SIGHUP end the show as `q` does: terminal restored, nothing half-written,
+        and an unsaved editor buffer kept in a recovery file."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self._terminated, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread (tests), or a platform without them
+
+    def _terminated(self, signum: int) -> None:
+        editor = self._dirty_editor()
+        if editor is not None:
+            self.recovered = editor.keep_for_recovery()
+        self.exit(return_code=128 + signum)
 
     # -- editing -------------------------------------------------------------------------------
 

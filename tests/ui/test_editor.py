@@ -182,3 +182,22 @@ async def test_missing_external_editor_is_a_message_not_a_crash(tmp_path, monkey
         await pilot.pause()
         assert any("Editor not found" in str(n.message) for n in app._notifications)
         assert app.position == Position(0, 0)
+
+
+async def test_quitting_with_unsaved_edits_asks_first(tmp_path):
+    path = copy_show(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot)
+        editor.query_one(TextArea).insert("Keep me.\n", location=(1, 0))
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        choose(app, "cancel")
+        await pilot.pause()
+        assert app.is_running and app.screen is editor
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        choose(app, "save")
+        await pilot.pause()
+    assert "Keep me." in path.read_text()
+    assert app.return_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -126,6 +127,14 @@ class EditorScreen(Screen[None]):
     def action_save(self) -> None:
         self._save(force=False)
 
+    def save_now(self) -> bool:
+        """Save without asking anything; False (with a message) if it could not be done."""
+        return self._save(force=False)
+
+    def keep_for_recovery(self) -> Path | None:
+        """Write the buffer where it cannot clobber anything: the process is being killed."""
+        return keep_recovery_copy(self.source, self.text)
+
     def _save(self, *, force: bool, then_close: bool = False) -> bool:
         try:
             self.source = save_slide(self.source, self.text, force=force)
@@ -189,6 +198,24 @@ class EditorScreen(Screen[None]):
             self._save(force=False, then_close=True)
         elif answer == "discard":
             self.dismiss()
+
+
+def keep_recovery_copy(source: SlideSource, text: str) -> Path | None:
+    """Save an unsaved buffer under the user's state directory; returns its path."""
+    import os
+    import time
+
+    from briefing.fileio import write_atomic
+
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    folder = Path(base) / "briefing" / "recovered"
+    name = f"{source.path.stem}-lines-{source.start}-{time.strftime('%Y%m%d-%H%M%S')}.md"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(folder / name, text.encode("utf-8"))
+    except OSError:
+        return None
+    return folder / name
 
 
 def preview_blocks(text: str) -> tuple[Block, ...]:

@@ -1,0 +1,9 @@
+"""Keep several briefing processes showing the same deck in step, over a Unix domain socket.
+
+One presenter console and any number of audience views, each in its own terminal, find each
+other with no configuration: the same deck means the same socket in a private per-user runtime
+directory (`runtime`). They exchange small validated JSON lines (`protocol`), and a `SyncLink`
+(`link`) merges positions as a last-writer-wins register, so any process can move the others,
+either can start first, and a restarted process picks up where the group is. No UI in here: the
+app gives the link a callback and calls `publish` when it moves.
+"""

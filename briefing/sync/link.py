@@ -1,0 +1,466 @@
+"""SyncLink: one process's end of the shared show, running on the app's asyncio loop.
+
+Topology: whoever holds the deck's lock file is the hub. It listens on the socket, and every
+other process connects to it as a client. The hub applies each state it receives and relays it
+to the other clients, so one key press anywhere reaches everyone in one or two hops.
+
+Who is hub is decided by an exclusive `flock` on `<channel>.lock`, never by who managed to
+bind: a crashed hub leaves its socket file behind but the kernel drops its lock, so the next
+process can safely delete the stale socket, and when two clients race to take over only one
+gets the lock while the other goes back to connecting. A client whose hub goes away (EOF)
+simply starts over: connect, else try to become hub, with a growing back-off in between.
+
+Merging is last-writer-wins on (clock, origin), see `protocol.State`. On every new connection
+both sides send their state, so a fresh process (clock 0) adopts the group's position, and two
+halves that were apart agree on whichever moved last.
+
+Nothing here may stop the show: network and peer trouble are logged (logger "briefing.sync")
+and retried quietly, and a link that cannot work at all (no private directory, say) says why
+in `error` and does nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import random
+import secrets
+import socket
+import stat
+import struct
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.sync import runtime
+from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Hello, Message, State
+from briefing.sync.protocol import decode, encode, is_origin
+from briefing.sync.runtime import SyncUnavailable
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, and no Unix sockets for asyncio either
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger("briefing.sync")
+# Until the app configures logging, stay silent: Python's last-resort handler would write
+# warnings to stderr, that is, across the slides.
+log.addHandler(logging.NullHandler())
+
+MIN_DELAY = 0.05
+MAX_DELAY = 1.0
+"""Back-off between attempts to join or become the hub: from MIN_DELAY, doubling, to here."""
+
+CONNECT_TIMEOUT = 1.0
+WATCH_INTERVAL = 0.25
+"""How often the hub checks that its socket and lock file are still the ones it made."""
+
+MAX_PEERS = 64
+MAX_BUFFERED = 64 * 1024
+"""A peer that lets this much of our output pile up unread is stuck: we drop it rather than
+let it hold memory (it reconnects and resyncs if it ever wakes up)."""
+
+
+class SyncLink:
+    """Keeps this process's position in step with every other process showing the same deck.
+
+    `on_state` is called, on the event loop, with each state adopted from another process
+    (never for our own `publish`, and not when only the bookkeeping changed). Call `publish`
+    whenever the local position changes; calls that change nothing are ignored, so publishing
+    the position `on_state` just moved to does not echo. `initial` is what this process shows
+    at start: it counts as older than anything an established process shows.
+
+    Use it from the event loop's thread only (Textual handlers are); `stop` it before exit.
+    """
+
+    def __init__(
+        self,
+        deck: Path,
+        role: str,
+        on_state: Callable[[State], None],
+        *,
+        socket_path: Path | None = None,
+        origin: str | None = None,
+        initial: tuple[int, int, bool] = (0, 0, False),
+    ) -> None:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+        origin = secrets.token_hex(8) if origin is None else origin
+        if not is_origin(origin):
+            raise ValueError(f"bad origin {origin!r}")
+        state = State(*initial, clock=0, origin=origin)
+        if not state.is_valid():
+            raise ValueError(f"bad initial position {initial!r}")
+        self.role = role
+        self.origin = origin
+        self.error: str | None = None
+        """Why the link is disabled, or None while it works (or tries to)."""
+        self._deck = deck
+        self._path = socket_path
+        self._on_state = on_state
+        self._state = state  # clock 0: a newcomer's position loses to any established one
+        self._task: asyncio.Task[None] | None = None
+        self._upstream: asyncio.StreamWriter | None = None  # as a client: the hub
+        self._peers: dict[asyncio.StreamWriter, str] = {}  # as hub: clients and their roles
+        self._handlers: set[asyncio.Task[None]] = set()  # as hub: one task per client
+        self._is_hub = False
+        self._last_problem = ""
+
+    # -- what the app sees ---------------------------------------------------------------
+
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def socket_path(self) -> Path | None:
+        return self._path
+
+    @property
+    def is_hub(self) -> bool:
+        return self._is_hub
+
+    @property
+    def peers(self) -> int:
+        """Processes we are directly connected to: the clients if we are hub, else 0 or 1."""
+        return len(self._peers) if self._is_hub else int(self._upstream is not None)
+
+    @property
+    def connected(self) -> bool:
+        return self.peers > 0
+
+    async def start(self) -> None:
+        """Start linking in the background. Never raises: if syncing cannot work here, `error`
+        says why and the link stays idle."""
+        if self._task is not None or self.error is not None:
+            return
+        try:
+            self._path = self._resolve_path()
+        except (SyncUnavailable, OSError, ValueError) as exc:
+            self.error = str(exc)
+            log.warning("sync disabled: %s", exc)
+            return
+        self._task = asyncio.create_task(self._run(), name=f"briefing-sync-{self.origin}")
+
+    async def stop(self) -> None:
+        """Close every connection; as hub, remove the socket and release the lock."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    def publish(self, slide: int, step: int, blackout: bool) -> None:
+        """A local change: take a clock newer than any seen and tell everyone."""
+        if (slide, step, blackout) == self._state.view:
+            return
+        clock = min(self._state.clock + 1, MAX_CLOCK - 1)
+        state = State(slide, step, blackout, clock, self.origin)
+        if not state.is_valid():
+            log.warning("sync: not publishing invalid position %r", (slide, step, blackout))
+            return
+        self._state = state
+        if self._upstream is not None:
+            self._send(self._upstream, state)
+        self._broadcast(state)
+
+    # -- the connect-or-serve loop -------------------------------------------------------
+
+    def _resolve_path(self) -> Path:
+        if fcntl is None or not hasattr(socket, "AF_UNIX"):
+            raise SyncUnavailable("syncing needs Unix domain sockets")
+        path = self._path if self._path is not None else runtime.socket_path(self._deck)
+        if len(os.fsencode(path)) > runtime.MAX_SOCKET_PATH:
+            raise SyncUnavailable(f"socket path too long for the kernel: {path}")
+        runtime.ensure_private_dir(path.parent)
+        return path
+
+    async def _run(self) -> None:
+        delay = MIN_DELAY
+        while True:
+            try:
+                progressed = await self._attempt()
+            except (SyncUnavailable, OSError) as exc:
+                self._problem(f"sync: {exc}")
+                progressed = False
+            except Exception:  # a bug must not end syncing, let alone the show
+                log.exception("sync: unexpected error; retrying")
+                progressed = False
+            if progressed:
+                delay = MIN_DELAY
+            # Jitter, so processes orphaned together do not retry in lockstep.
+            await asyncio.sleep(delay * random.uniform(0.5, 1.0))
+            if not progressed:
+                delay = min(delay * 2, MAX_DELAY)
+
+    async def _attempt(self) -> bool:
+        """Join the hub if one answers, else try to become it. True if that got anywhere."""
+        assert self._path is not None
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_unix_connection(str(self._path), limit=MAX_LINE), CONNECT_TIMEOUT
+            )
+        except (OSError, asyncio.TimeoutError) as exc:  # nobody there, or a stale socket
+            log.debug("sync: no hub at %s (%s)", self._path, exc)
+            return await self._serve()
+        return await self._follow(reader, writer)
+
+    def _problem(self, message: str) -> None:
+        # Retries repeat the same complaint every second: say it once, then quietly.
+        level = logging.DEBUG if message == self._last_problem else logging.WARNING
+        log.log(level, "%s", message)
+        self._last_problem = message
+
+    # -- as a client ---------------------------------------------------------------------
+
+    async def _follow(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        """Stay with the hub until it goes away. True if it said hello."""
+        heard = False
+
+        def handle(message: Message) -> None:
+            nonlocal heard
+            heard = True
+            self._merge(message.state if isinstance(message, Hello) else message)
+
+        try:
+            if not _same_user(writer):
+                return False
+            self._upstream = writer
+            self._last_problem = ""
+            log.debug("sync: joined the hub at %s", self._path)
+            self._send(writer, Hello(self.role, self._state))
+            await _read_messages(reader, handle)
+            log.debug("sync: lost the hub")
+        except OSError as exc:
+            log.debug("sync: lost the hub (%s)", exc)
+        finally:
+            self._upstream = None
+            writer.close()
+        return heard
+
+    # -- as the hub ----------------------------------------------------------------------
+
+    async def _serve(self) -> bool:
+        """Be the hub while we hold the lock. False if another process holds it."""
+        assert self._path is not None
+        runtime.ensure_private_dir(self._path.parent)  # it may have been cleaned away
+        lock_path = self._path.with_suffix(".lock")
+        lock = _try_lock(lock_path)
+        if lock is None:
+            return False
+        servers: list[asyncio.AbstractServer] = []
+        bound: tuple[int, int] | None = None
+        try:
+            server, bound = await self._listen()
+            servers.append(server)
+            self._is_hub = True
+            self._last_problem = ""
+            log.debug("sync: serving %s as hub", self._path)
+            while True:
+                await asyncio.sleep(WATCH_INTERVAL)
+                if _identity(lock_path) != _fd_identity(lock):
+                    log.warning("sync: lock file %s was replaced; handing over", lock_path)
+                    return True
+                if _identity(self._path) != bound:
+                    # Someone deleted our socket: newcomers could not find us, so bind anew.
+                    log.warning("sync: socket %s vanished; binding it again", self._path)
+                    server.close()
+                    server, bound = await self._listen()
+                    servers.append(server)
+        finally:
+            self._is_hub = False
+            for server in servers:
+                server.close()
+            if bound is not None and _identity(self._path) == bound:
+                with contextlib.suppress(OSError):
+                    os.unlink(self._path)
+            # Release the lock before clients see EOF, so one can take over at once.
+            os.close(lock)
+            await self._drop_peers()
+
+    async def _listen(self) -> tuple[asyncio.AbstractServer, tuple[int, int] | None]:
+        assert self._path is not None
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            # We hold the lock, so whatever is at the path is stale (a crashed hub's socket).
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._path)
+            sock.bind(str(self._path))
+            os.chmod(self._path, 0o600)  # before listen(): nobody can connect in between
+            sock.listen(MAX_PEERS)
+            sock.setblocking(False)
+            bound = _identity(self._path)
+            server = await asyncio.start_unix_server(self._accept, sock=sock, limit=MAX_LINE)
+        except BaseException:
+            sock.close()
+            raise
+        return server, bound
+
+    async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers.add(task)
+        try:
+            if not self._is_hub or not _same_user(writer):
+                return
+            if len(self._peers) >= MAX_PEERS:
+                log.warning("sync: too many peers; refusing one more")
+                return
+            self._peers[writer] = "?"
+            self._send(writer, Hello(self.role, self._state))
+            await _read_messages(reader, lambda message: self._relay(writer, message))
+        except OSError as exc:
+            log.debug("sync: lost a peer (%s)", exc)
+        except asyncio.CancelledError:
+            # Cancelled by _drop_peers (or loop shutdown): end quietly. A handler task that
+            # ends cancelled makes asyncio's streams code (3.11) log a spurious error.
+            pass
+        except Exception:  # asyncio would log it as unhandled; say it ourselves
+            log.exception("sync: error serving a peer")
+        finally:
+            self._peers.pop(writer, None)
+            self._handlers.discard(task)
+            writer.close()
+
+    def _relay(self, sender: asyncio.StreamWriter, message: Message) -> None:
+        if isinstance(message, Hello):
+            self._peers[sender] = message.role
+            message = message.state
+        if self._merge(message):
+            self._broadcast(message, exclude=sender)
+        # A stale state needs no answer: the sender gets every state we adopt (or hear our
+        # hello), so it will catch up with ours.
+
+    async def _drop_peers(self) -> None:
+        for writer in list(self._peers):
+            writer.close()
+        handlers = list(self._handlers)
+        for task in handlers:
+            task.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
+
+    # -- merging and sending ---------------------------------------------------------------
+
+    def _merge(self, state: State) -> bool:
+        """Adopt `state` if it is newer than ours. True if adopted."""
+        if state.key <= self._state.key:
+            return False
+        previous, self._state = self._state, state
+        if state.view != previous.view:
+            try:
+                self._on_state(state)
+            except Exception:  # the app's bug must not break the link
+                log.exception("sync: on_state callback failed")
+        return True
+
+    def _broadcast(self, state: State, exclude: asyncio.StreamWriter | None = None) -> None:
+        for writer in list(self._peers):
+            if writer is not exclude:
+                self._send(writer, state)
+
+    def _send(self, writer: asyncio.StreamWriter, message: Message) -> None:
+        # Never awaits: one slow peer must not hold up the others, or the app.
+        try:
+            if writer.is_closing():
+                return
+            if writer.transport.get_write_buffer_size() > MAX_BUFFERED:
+                log.warning("sync: dropping a peer that stopped reading")
+                writer.close()
+                return
+            writer.write(encode(message))
+        except Exception as exc:  # publish() runs in the app's key handlers: never raise there
+            log.debug("sync: send failed (%s)", exc)
+
+
+async def _read_messages(reader: asyncio.StreamReader, handle: Callable[[Message], None]) -> None:
+    """Hand each valid message to `handle` until EOF; drop (and log) anything else."""
+    while True:
+        line = await _read_line(reader)
+        if line is None:
+            return
+        message = decode(line)
+        if message is None:
+            log.warning("sync: dropped a malformed message: %r", line[:80])
+            continue
+        handle(message)
+
+
+async def _read_line(reader: asyncio.StreamReader) -> bytes | None:
+    """The next line of at most about MAX_LINE bytes, or None at EOF. Longer lines are
+    skipped whole, so their tail is not mistaken for a message."""
+    while True:
+        try:
+            return await reader.readuntil(b"\n")
+        except asyncio.IncompleteReadError:
+            return None  # EOF; an unfinished last line is dropped
+        except asyncio.LimitOverrunError:
+            log.warning("sync: dropped a message over %d bytes", MAX_LINE)
+            if not await _skip_line(reader):
+                return None
+
+
+async def _skip_line(reader: asyncio.StreamReader) -> bool:
+    """Discard through the next newline. False if EOF came first."""
+    while True:
+        try:
+            await reader.readuntil(b"\n")
+            return True
+        except asyncio.IncompleteReadError:
+            return False
+        except asyncio.LimitOverrunError as exc:
+            await reader.readexactly(exc.consumed)  # already buffered: returns at once
+
+
+def _same_user(writer: asyncio.StreamWriter) -> bool:
+    """Whether the other end of the connection runs as us. The private directory already
+    keeps others out; this is the second lock on the door, where the kernel can tell
+    (SO_PEERCRED, Linux)."""
+    uid = _peer_uid(writer)
+    if uid is None or uid == os.geteuid():
+        return True
+    log.warning("sync: refused a connection from uid %d", uid)
+    return False
+
+
+def _peer_uid(writer: asyncio.StreamWriter) -> int | None:
+    sock = writer.get_extra_info("socket")
+    if sock is None or not hasattr(socket, "SO_PEERCRED"):
+        return None
+    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return uid
+
+
+def _try_lock(path: Path) -> int | None:
+    """An open descriptor holding the exclusive lock on `path`, or None if another process
+    (or another link in this one: flock locks belong to the open file) holds it."""
+    assert fcntl is not None
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+            raise SyncUnavailable(f"{path} is not a lock file of ours")
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _fd_identity(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return (info.st_dev, info.st_ino)

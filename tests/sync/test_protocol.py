@@ -1,0 +1,131 @@
+"""The wire format: what goes out comes back, and nothing else gets in."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Hello, State, decode, encode
+
+STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34")
+VALID = {"type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12, "origin": "ab"}
+
+
+def line(**changes: object) -> bytes:
+    fields = {**VALID, **changes}
+    return json.dumps({key: value for key, value in fields.items() if value is not DROP}).encode()
+
+
+DROP = object()
+
+
+def test_state_round_trips():
+    assert decode(encode(STATE)) == STATE
+
+
+def test_hello_round_trips():
+    hello = Hello("console", STATE)
+    assert decode(encode(hello)) == hello
+    assert decode(encode(Hello("audience", STATE))) == Hello("audience", STATE)
+
+
+def test_the_wire_format_is_one_flat_json_line():
+    data = encode(STATE)
+    assert data.endswith(b"\n") and data.count(b"\n") == 1
+    assert json.loads(data) == {
+        "type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12,
+        "origin": "ab12cd34",
+    }
+
+
+def test_extremes_within_bounds_are_accepted():
+    state = State(MAX_INDEX - 1, MAX_INDEX - 1, True, MAX_CLOCK - 1, "x" * 64)
+    assert decode(encode(state)) == state
+    assert decode(line(slide=0, step=0, clock=0)) is not None
+
+
+def test_surrounding_whitespace_is_fine():
+    assert decode(b"  " + line() + b"\r\n") == State(3, 1, False, 12, "ab")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b"\n", id="blank line"),
+        pytest.param(b"not json\n", id="not json"),
+        pytest.param(b'{"type": "state", "slide": 3', id="truncated"),
+        pytest.param(b"[1, 2, 3]\n", id="a list"),
+        pytest.param(b'"state"\n', id="a string"),
+        pytest.param(b"null\n", id="null"),
+        pytest.param(b"\xff\xfe\x00{}\n", id="not utf-8"),
+        pytest.param(line().replace(b'"ab"', b'"\xc3\x28"'), id="invalid utf-8 in a string"),
+        pytest.param(b"[" * 2000 + b"]" * 2000, id="deep nesting"),
+        pytest.param(line(origin="a" * (MAX_LINE + 10)), id="oversized line"),
+        pytest.param(line(type="jump"), id="unknown type"),
+        pytest.param(line(type=DROP), id="no type"),
+        pytest.param(line(type=1), id="type not a string"),
+        pytest.param(line(slide=DROP), id="missing slide"),
+        pytest.param(line(origin=DROP), id="missing origin"),
+        pytest.param(line(extra=1), id="extra field"),
+        pytest.param(line(slide="3"), id="slide as string"),
+        pytest.param(line(slide=3.0), id="slide as float"),
+        pytest.param(line(slide=True), id="slide as bool"),
+        pytest.param(line(slide=None), id="slide null"),
+        pytest.param(line(slide=[3]), id="slide nested in a list"),
+        pytest.param(line(slide={"n": 3}), id="slide nested in an object"),
+        pytest.param(line(slide=-1), id="negative slide"),
+        pytest.param(line(step=-1), id="negative step"),
+        pytest.param(line(clock=-1), id="negative clock"),
+        pytest.param(line(slide=MAX_INDEX), id="huge slide"),
+        pytest.param(line(step=10**30), id="huge step"),
+        pytest.param(line(clock=MAX_CLOCK), id="huge clock"),
+        pytest.param(line(clock=1e300), id="float clock"),
+        pytest.param(line().replace(b"12", b"NaN"), id="NaN clock"),
+        pytest.param(line().replace(b"12", b"9" * 5000), id="thousands of digits"),
+        pytest.param(line(blackout=0), id="blackout as int"),
+        pytest.param(line(blackout="false"), id="blackout as string"),
+        pytest.param(line(origin=""), id="empty origin"),
+        pytest.param(line(origin="a" * 65), id="long origin"),
+        pytest.param(line(origin="a b"), id="origin with a space"),
+        pytest.param(line(origin="ab\n"), id="origin with a newline"),
+        pytest.param(line(origin="\u00e9t\u00e9"), id="non-ascii origin"),
+        pytest.param(line(origin=7), id="origin as int"),
+        pytest.param(line(type="hello"), id="hello without role"),
+        pytest.param(line(type="hello", role="speaker"), id="hello with unknown role"),
+        pytest.param(line(type="hello", role=["console"]), id="hello with role in a list"),
+        pytest.param(line(type="hello", role="console", slide=-2), id="hello with bad state"),
+        pytest.param(line(type="state", role="console"), id="state with a role"),
+        pytest.param(
+            json.dumps({"type": "hello", "role": "console", "state": {**VALID}}).encode(),
+            id="hello with nested state",
+        ),
+    ],
+)
+def test_malformed_input_decodes_to_none(data):
+    assert decode(data) is None
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=MAX_LINE + 100))
+def test_decode_never_raises_on_arbitrary_bytes(data):
+    decode(data)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from([*VALID, "role", "extra"]), json_values, max_size=8))
+def test_decode_never_raises_on_json_objects_with_plausible_keys(fields):
+    message = decode(json.dumps(fields).encode())
+    if message is not None:  # then it really is valid, and says the same thing again
+        assert decode(encode(message)) == message
