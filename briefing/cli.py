@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing import __version__
 from briefing.core.errors import DeckError
 
-COMMANDS = ("present", "export", "check", "new")
+COMMANDS = ("present", "presenter", "export", "check", "new")
 
 
 def bundled_deck() -> Path:
@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
     present.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+
+    presenter = commands.add_parser(
+        "presenter", help="the presenter console, in a second terminal: drives `present`"
+    )
+    presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
+    presenter.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
+    presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
 
     export = commands.add_parser("export", help="write the deck as plain text or JSON")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -179,7 +186,8 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     deck = load_deck_cached(deck_path)  # fail here, before the terminal changes mode
     from briefing.ui.app import BriefingApp
 
-    app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme)
+    role = "console" if args.command == "presenter" else "audience"
+    app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role)
     app.run()
     if app.recovered is not None:
         print(f"briefing: unsaved slide edits were kept in {app.recovered}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import sys
 import time
 import uuid
@@ -113,3 +114,35 @@ def test_sigterm_while_editing_keeps_the_unsaved_buffer(session, tmp_path):
     assert "typed but not saved" in kept.read_text()
     assert "unsaved slide edits were kept in" in screen(session)  # said on the terminal after exit
     assert deck.read_text() == "# One\n\nfirst\n"  # the deck itself was not written half-way
+
+
+def test_console_in_a_second_terminal_drives_the_audience_view(session, tmp_path):
+    runtime = Path(tempfile.mkdtemp(prefix="be2e-", dir="/tmp"))  # short: a socket path limit
+    audience, console = session, f"{session}-console"
+    environment = ["-e", f"XDG_RUNTIME_DIR={runtime}", "-e", f"XDG_CACHE_HOME={tmp_path / 'cache'}"]
+    try:
+        tmux("new-session", "-d", "-s", audience, "-x", "80", "-y", "24", *environment, f"{BRIEFING} present")
+        tmux("new-session", "-d", "-s", console, "-x", "120", "-y", "36", *environment, f"{BRIEFING} presenter")
+        assert wait_for(audience, "1/9") and wait_for(console, "Notes"), screen(console)
+        assert wait_for(console, "linked") and wait_for(audience, "linked"), screen(audience)
+        tmux("send-keys", "-t", console, "Right")
+        assert wait_for(audience, "The release", timeout=5), screen(audience)
+        assert "2/9" in screen(audience) and "Sources" not in screen(audience)  # notes stay on the console
+        tmux("send-keys", "-t", audience, "Right")  # either side drives
+        assert wait_for(console, "2/9 ·2/2", timeout=5), screen(console)
+        tmux("send-keys", "-t", console, "b")
+        assert wait_for(console, "BLACKOUT", timeout=5)
+        deadline = time.monotonic() + 5
+        while "The release" in screen(audience) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "The release" not in screen(audience)  # blank
+        tmux("send-keys", "-t", audience, "x")
+        assert wait_for(audience, "The release", timeout=5)
+        tmux("kill-session", "-t", console)  # losing the console never stops the show
+        tmux("send-keys", "-t", audience, "Right")
+        assert wait_for(audience, "3/9", timeout=5), screen(audience)
+        tmux("new-session", "-d", "-s", console, "-x", "120", "-y", "36", *environment, f"{BRIEFING} presenter")
+        assert wait_for(console, "3/9", timeout=10), screen(console)  # a restarted console resyncs
+    finally:
+        tmux("kill-session", "-t", console)
+        shutil.rmtree(runtime, ignore_errors=True)

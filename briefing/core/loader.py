@@ -85,7 +85,15 @@ def load_deck(path: Path | str) -> Deck:
             findings.extend(parsed.findings)
             for raw in split_slides(parsed):
                 slides.append(build_slide(parsed, raw, len(slides) + 1))
+    _require_content(files[0], slides)
     return Deck(root, tuple(files), metadata, tuple(slides), tuple(findings))
+
+
+def _require_content(path: Path, slides: Sequence[Slide]) -> None:
+    """A deck with nothing to show (an empty file, front matter alone) is an error, not a
+    blank screen."""
+    if not any(slide.blocks or slide.notes for slide in slides):
+        raise DeckError(path, 1, "the deck is empty: no slide has anything to show")
 
 
 def load_text(text: str, path: Path | str = "<text>") -> Deck:
@@ -95,6 +103,7 @@ def load_text(text: str, path: Path | str = "<text>") -> Deck:
         parsed = parse_file(file_path, text, deck_front_matter=True)
         raws = split_slides(parsed)
         slides = [build_slide(parsed, raw, n) for n, raw in enumerate(raws, start=1)]
+    _require_content(file_path, slides)
     return Deck(file_path, (file_path,), parsed.metadata, tuple(slides), tuple(parsed.findings))
 
 

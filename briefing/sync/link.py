@@ -102,7 +102,7 @@ class SyncLink:
         self._state = state  # clock 0: a newcomer's position loses to any established one
         self._task: asyncio.Task[None] | None = None
         self._upstream: asyncio.StreamWriter | None = None  # as a client: the hub
-        self._peers: dict[asyncio.StreamWriter, str] = {}  # as hub: clients and their roles
+        self._peers: set[asyncio.StreamWriter] = set()  # as hub: the clients
         self._handlers: set[asyncio.Task[None]] = set()  # as hub: one task per client
         self._is_hub = False
         self._last_problem = ""
@@ -308,7 +308,7 @@ class SyncLink:
             if len(self._peers) >= MAX_PEERS:
                 log.warning("sync: too many peers; refusing one more")
                 return
-            self._peers[writer] = "?"
+            self._peers.add(writer)
             self._send(writer, Hello(self.role, self._state))
             await _read_messages(reader, lambda message: self._relay(writer, message))
         except OSError as exc:
@@ -320,13 +320,13 @@ class SyncLink:
         except Exception:  # asyncio would log it as unhandled; say it ourselves
             log.exception("sync: error serving a peer")
         finally:
-            self._peers.pop(writer, None)
+            self._peers.discard(writer)
             self._handlers.discard(task)
             writer.close()
 
     def _relay(self, sender: asyncio.StreamWriter, message: Message) -> None:
         if isinstance(message, Hello):
-            self._peers[sender] = message.role
+            log.debug("sync: a %s joined", message.role)
             message = message.state
         if self._merge(message):
             self._broadcast(message, exclude=sender)

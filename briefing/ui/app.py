@@ -27,6 +27,8 @@ from briefing.ui.widgets.speaker_panel import SpeakerPanel, TimePanel
 from briefing.ui.widgets.status_bar import Status, StatusBar
 
 if TYPE_CHECKING:
+    from briefing.sync.link import SyncLink as SyncLinkType
+    from briefing.sync.protocol import State
     from briefing.ui.screens.editor import EditorScreen as EditorScreenType
 
 # Slidev layouts that mean "centre this slide"
@@ -55,6 +57,9 @@ class BriefingApp(App[int]):
         start_slide: int = 1,
         theme: str | None = None,
         watch: bool = True,
+        role: str = "audience",
+        sync: bool = True,
+        sync_socket: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
     ) -> None:
@@ -68,6 +73,11 @@ class BriefingApp(App[int]):
         self.loaded_at = time.time()
         self.requested_theme = theme
         self.watching = watch
+        self.role = role  # "audience" (`present`) or "console" (`presenter`, a second terminal)
+        self.syncing = sync
+        self.sync_socket = sync_socket  # tests give their own; else one per deck, per user
+        self.link: SyncLinkType | None = None
+        self.blackout = False  # shared with linked processes: audience views go blank
         self.watch_ready = False  # True once a save will be noticed
         self.timer = TalkTimer(clock)
         self.wall_clock = wall_clock  # injectable, so screenshots are the same every run
@@ -93,6 +103,10 @@ class BriefingApp(App[int]):
         self._strips = StripCache(self.console, palette_for(self.current_theme), highlight=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_reactive(BriefingApp.position, self._start)
+        if self.role == "console":
+            self.present.add_class("-console")
+            self.set_reactive(BriefingApp.speaker, True)
+            self.call_after_refresh(self.watch_speaker, True)
         if self._start_requested > len(self.deck.slides):
             count = len(self.deck.slides)
             self.notify(f"The deck has {count} slides; starting at slide {count}", severity="warning")
@@ -110,6 +124,8 @@ class BriefingApp(App[int]):
         if self.watching:
             # importing the watcher takes a while: not while the first frame is being written
             self.set_timer(0.5, self._watch_deck)
+        if self.syncing:
+            await self._start_link()
 
     def _apply_theme(self) -> None:
         wanted = self.requested_theme or self.deck.metadata.get("theme")
@@ -220,6 +236,8 @@ class BriefingApp(App[int]):
                 typed=self.typed,
                 more_below=view.more_below,
                 clock=self.wall_clock(),
+                linked=self.link is not None and self.link.connected,
+                blackout=self.blackout and self.role == "console",
             )
         )
 
@@ -245,6 +263,7 @@ class BriefingApp(App[int]):
             self._show(scroll="top")
         else:
             self._show(scroll="bottom" if new.step > old.step else "keep")
+        self._publish()
 
     async def watch_speaker(self, speaker: bool) -> None:
         if not self.live:
@@ -331,9 +350,28 @@ class BriefingApp(App[int]):
         self.push_screen(HelpScreen(bindings))
 
     def action_blackout(self) -> None:
+        """Blank the audience view(s): here, unless this is the console, and in every linked one."""
+        self._set_blackout(not self.blackout)
+        self._publish()
+
+    def _set_blackout(self, on: bool) -> None:
         from briefing.ui.screens.blackout import BlackoutScreen
 
-        self.push_screen(BlackoutScreen(id="blackout"))
+        self.blackout = on
+        self._update_status()
+        if self.role == "console":
+            return  # the console keeps its notes on screen, and says "blackout" instead
+        showing = isinstance(self.screen, BlackoutScreen)
+        if on and not showing:
+            self.push_screen(BlackoutScreen(), lambda _: self._blackout_ended())
+        elif not on and showing:
+            self.screen.dismiss()
+
+    def _blackout_ended(self) -> None:
+        if self.blackout:  # ended here by a key, not by a linked process
+            self.blackout = False
+            self._update_status()
+            self._publish()
 
     def action_speaker(self) -> None:
         self.speaker = not self.speaker
@@ -438,6 +476,35 @@ class BriefingApp(App[int]):
             return
         self._reload()
 
+    # -- linked processes (console and audience views in other terminals) ------------------
+
+    async def _start_link(self) -> None:
+        from briefing.sync.link import SyncLink
+
+        _log_sync_to_file()
+        index, step = self.position
+        self.link = SyncLink(
+            self.deck_path, self.role, self._remote_state,
+            socket_path=self.sync_socket, initial=(index, step, self.blackout),
+        )
+        await self.link.start()
+        if self.link.error and self.role == "console":
+            self.notify(f"Not linked to the audience view: {self.link.error}", severity="warning", markup=False)
+
+    def _publish(self) -> None:
+        if self.link is not None:
+            self.link.publish(self.position.slide, self.position.step, self.blackout)
+
+    def _remote_state(self, state: State) -> None:
+        """Another process moved: follow it (its slide may not exist here after an edit)."""
+        self.position = navigation.clamp(self.deck, Position(state.slide, state.step))
+        if state.blackout != self.blackout:
+            self._set_blackout(state.blackout)
+
+    async def on_unmount(self) -> None:
+        if self.link is not None:
+            await self.link.stop()
+
     # -- reloading -----------------------------------------------------------------------------
 
     def action_reload(self) -> None:
@@ -502,3 +569,24 @@ class BriefingApp(App[int]):
             import asyncio
 
             await asyncio.sleep(1)
+
+
+def _log_sync_to_file() -> None:
+    """Dropped and malformed messages between linked processes are logged to a file (the
+    terminal belongs to the slides): ~/.local/state/briefing/sync.log."""
+    import logging
+    import os
+
+    logger = logging.getLogger("briefing.sync")
+    if any(isinstance(handler, logging.FileHandler) for handler in logger.handlers):
+        return
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    folder = Path(base) / "briefing"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = logging.FileHandler(folder / "sync.log", encoding="utf-8", delay=True)
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

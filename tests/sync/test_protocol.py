@@ -14,12 +14,13 @@ STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34")
 VALID = {"type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12, "origin": "ab"}
 
 
+DROP = object()
+
+
 def line(**changes: object) -> bytes:
+    """VALID as JSON with some fields changed, or dropped with DROP."""
     fields = {**VALID, **changes}
     return json.dumps({key: value for key, value in fields.items() if value is not DROP}).encode()
-
-
-DROP = object()
 
 
 def test_state_round_trips():

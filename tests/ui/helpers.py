@@ -11,6 +11,7 @@ from briefing.ui.widgets.paged_view import PagedView
 def make_app(deck: Path, **options) -> BriefingApp:
     """An app with a frozen clock and no file watching, unless asked."""
     options.setdefault("watch", False)
+    options.setdefault("sync", False)  # linking is tested with private sockets
     options.setdefault("clock", lambda: 0.0)
     options.setdefault("wall_clock", lambda: "09:30")
     app = BriefingApp(deck, **options)

@@ -22,6 +22,8 @@ class Status(NamedTuple):
     typed: str = ""  # digits typed so far for "go to slide"
     more_below: bool = False
     clock: str = ""
+    linked: bool = False  # another terminal (console or audience view) is following
+    blackout: bool = False  # the audience view is blanked (shown on the console)
 
 
 class StatusBar(Widget):
@@ -48,8 +50,13 @@ class StatusBar(Widget):
         if status.typed:
             right.append(f" go to {status.typed}\u2026 ", style=f"bold reverse {theme.accent or ''}")
             right.append("  ")
+        if status.blackout:
+            right.append(" BLACKOUT ", style=f"bold reverse {theme.error or ''}")
+            right.append("  ")
         if status.more_below:
             right.append("\u2193 more  ", style="bold")
+        if status.linked:
+            right.append("\u21c4 linked  ", style="dim")
         right.append(format_seconds(status.elapsed), style="" if status.running else "dim")
         right.append("" if status.running else " paused", style="italic dim")
         right.append("  " + status.clock + " ")

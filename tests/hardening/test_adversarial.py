@@ -1,0 +1,111 @@
+"""Every hostile deck gives the exact outcome everywhere: the loader, both exports, `check`,
+every command's exit status and message, and the headless app's screen."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefing.check import check_deck
+from briefing.cli import main
+from briefing.core.errors import DeckError
+from briefing.core.loader import load_deck
+from briefing.core.sanitize import is_clean
+from briefing.export.json import export_json
+from briefing.export.text import export_text
+from tests.hardening.adversarial import FIXTURES, Fixture
+from tests.ui.helpers import make_app
+
+OK = [pytest.param(f, id=f.name) for f in FIXTURES if f.titles is not None]
+BAD = [pytest.param(f, id=f.name) for f in FIXTURES if f.titles is None]
+
+
+def control_free(text: str) -> bool:
+    """Nothing a terminal would act on: no C0 but newline, no DEL, no C1."""
+    return all(char == "\n" or (32 <= ord(char) < 127) or ord(char) > 159 for char in text)
+
+
+@pytest.fixture
+def built(request, tmp_path):
+    fixture: Fixture = request.param
+    return fixture, fixture.build(tmp_path)
+
+
+@pytest.mark.parametrize("built", OK, indirect=True)
+def test_loads_with_the_expected_slides(built):
+    fixture, path = built
+    deck = load_deck(path)
+    assert [slide.title for slide in deck.slides] == fixture.titles
+    for slide in deck.slides[:50]:
+        assert is_clean(slide.title) and is_clean(slide.body) and is_clean(slide.notes_text)
+
+
+@pytest.mark.parametrize("built", OK, indirect=True)
+def test_exports_and_check_are_clean(built):
+    fixture, path = built
+    deck = load_deck(path)
+    for options in ({}, {"notes": True}, {"notes": True, "ascii": True, "width": 40}):
+        text = export_text(deck, **options)
+        assert control_free(text)
+        assert text == export_text(load_deck(path), **options)
+    data = export_json(deck)
+    assert control_free(data) and "\\u001b" not in data and "\\u009b" not in data
+    assert [slide["title"] for slide in json.loads(data)["slides"]] == fixture.titles
+    if fixture.slow:
+        return  # measured by the CLI test below
+    findings = [str(finding) for finding in check_deck(deck)]
+    assert all(control_free(finding) for finding in findings)
+    for expected in fixture.findings:
+        assert any(expected in finding for finding in findings), findings
+
+
+@pytest.mark.parametrize("built", BAD, indirect=True)
+def test_loader_error_is_exact(built):
+    fixture, path = built
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    assert str(caught.value) == f"{path}:{fixture.line}: {fixture.error}"
+
+
+@pytest.mark.parametrize("command", ["export", "check", "present"])
+@pytest.mark.parametrize("built", BAD, indirect=True)
+def test_every_command_says_file_line_message_and_exits_2(built, command):
+    fixture, path = built
+    extra = ["--format", "json"] if command == "export" else []
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", command, str(path), *extra],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"briefing: {path}:{fixture.line}: {fixture.error}\n"
+
+
+@pytest.mark.parametrize("built", [p for p in OK if p.values[0].slow], indirect=True)
+def test_large_decks_through_the_command_line(built, capsys):
+    fixture, path = built
+    assert main(["export", str(path), "--notes"]) == 0
+    assert control_free(capsys.readouterr().out)
+    assert main(["check", str(path)]) in (0, 1)
+    out = capsys.readouterr().out
+    for expected in fixture.findings:
+        assert expected in out
+
+
+@pytest.mark.parametrize("built", OK, indirect=True)
+async def test_the_app_shows_it_with_nothing_escaping(built):
+    fixture, path = built
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        keys = ["end", "s"] if fixture.slow else [*["right"] * (3 * len(fixture.titles)), "s", "home"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            for view in app.present.query("PagedView"):
+                assert is_clean(view.text), fixture.name
+            assert is_clean(app.present.query_one("StatusBar").render().plain)
+        assert app.slide.title in fixture.titles
+        assert app.is_running
