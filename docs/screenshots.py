@@ -12,15 +12,18 @@ HERE = Path(__file__).resolve().parent
 SHOTS = {
     "slide.svg": dict(start_slide=8, keys=["right"]),
     "speaker.svg": dict(start_slide=4, keys=["right", "s"]),
+    "console.svg": dict(start_slide=7, keys=["right"], role="console", size=(120, 36)),
 }
 
 
-async def shoot(name: str, start_slide: int, keys: list[str]) -> None:
+async def shoot(
+    name: str, start_slide: int, keys: list[str], role: str = "audience", size: tuple[int, int] = (100, 30)
+) -> None:
     app = BriefingApp(
-        bundled_deck(), start_slide=start_slide, watch=False, clock=lambda: 312.0,
-        wall_clock=lambda: "14:05",
+        bundled_deck(), start_slide=start_slide, watch=False, sync=False, role=role,
+        clock=lambda: 312.0, wall_clock=lambda: "14:05",
     )
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         for key in keys:
             await pilot.press(key)
         await pilot.pause(0.3)

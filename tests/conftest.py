@@ -6,6 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Fuzzing: `default` fits CI (1,000 examples per property); `HYPOTHESIS_PROFILE=long` runs
+# 10,000 per property. No deadline: a shared machine's hiccup is not a bug.
+_FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.register_profile("default", max_examples=1_000, **_FUZZ)
+settings.register_profile("long", max_examples=10_000, **_FUZZ)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Before Textual is imported: no animations, so screens are the same on every run.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
