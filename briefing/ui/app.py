@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Footer
 
+from briefing.core.blocks import Block, CodeBlock, ListBlock, Quote
 from briefing.core.errors import DeckError
 from briefing.core.model import Deck, Slide
 from briefing.ui import navigation
@@ -88,14 +89,13 @@ class BriefingApp(App[int]):
         self._start_requested = start_slide
         self._strips: StripCache | None = None
         self.recovered: Path | None = None  # where a killed editor's buffer was kept
-        self.present = PresentScreen()  # the show's screen, whatever is pushed on top of it
+        self.present = PresentScreen(on_ready=self._start_show)  # the show's screen, whatever is pushed on top of it
 
     # -- layout --------------------------------------------------------------------------------
 
     def get_default_screen(self) -> PresentScreen:
         return self.present
 
-    @on(PresentScreen.Ready)
     def _start_show(self) -> None:
         self._handle_signals()
         self._apply_theme()
@@ -121,11 +121,12 @@ class BriefingApp(App[int]):
         await self.present.mount(Footer(show_command_palette=False))
         self.refresh_bindings()
         self.call_after_refresh(self._enable_highlighting)
-        if self.watching:
-            # importing the watcher takes a while: not while the first frame is being written
-            self.set_timer(0.5, self._watch_deck)
+        # Importing the watcher and the link takes a while: not while the first frame is being
+        # written (the writer thread needs the interpreter too).
         if self.syncing:
-            await self._start_link()
+            self.set_timer(0.2, self._start_link)
+        if self.watching:
+            self.set_timer(0.5, self._watch_deck)
 
     def _apply_theme(self) -> None:
         wanted = self.requested_theme or self.deck.metadata.get("theme")
@@ -138,9 +139,29 @@ class BriefingApp(App[int]):
             self.notify(f"Unknown theme {wanted!r}; themes are: {names}", severity="warning", markup=False)
 
     def _enable_highlighting(self) -> None:
-        if self._strips is not None:
-            self._strips.set_highlight(True)
-            self._show(scroll="keep")
+        if self._strips is None:
+            return
+        self._strips.set_highlight(True)
+        if any(isinstance(block, CodeBlock) and block.language for block in self._visible_blocks()):
+            self._show(scroll="keep")  # redraw now only if colour would change what is seen
+
+    def _visible_blocks(self) -> list[Block]:
+        """Blocks of the current slide, its notes and the next slide: what may be on screen."""
+        slides = self.deck.slides
+        index = self.position.slide
+        blocks = list(self.slide.blocks)
+        blocks += [block for note in self.slide.notes for block in note.blocks] if self.speaker else []
+        if index + 1 < len(slides):
+            blocks += slides[index + 1].blocks
+        found, pending = [], list(blocks)
+        while pending:  # code can sit inside lists and quotes
+            block = pending.pop()
+            found.append(block)
+            if isinstance(block, ListBlock):
+                pending += [inner for item in block.items for inner in item]
+            elif isinstance(block, Quote):
+                pending += block.blocks
+        return found
 
     def _theme_changed(self, theme: object) -> None:
         if self._strips is not None:

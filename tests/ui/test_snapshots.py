@@ -51,6 +51,7 @@ def test_overview(snap_compare):
 
 def test_search_results(snap_compare):
     async def search(pilot):
+        await settle(pilot)  # the key hints are mounted after the first frame
         await pilot.press("slash")
         await pilot.pause()
         pilot.app.screen.query_one(Input).cursor_blink = False

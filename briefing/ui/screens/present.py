@@ -6,11 +6,12 @@ help) gets its own keys: Enter selects a search result there, it does not turn t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -47,12 +48,15 @@ class PresentScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    class Ready(Message):
-        """The screen's widgets exist: the show can draw its first slide."""
+    def __init__(self, on_ready: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_ready = on_ready
 
     def on_mount(self) -> None:
         self._check_size()
-        self.post_message(self.Ready())
+        # Called, not messaged: the first slide is then drawn before the first frame, rather
+        # than one frame later.
+        self._on_ready()
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size()
