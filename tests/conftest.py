@@ -39,3 +39,15 @@ def bundled_deck():
     from briefing.core.loader import load_deck
 
     return load_deck(BUNDLED)
+
+
+def deny_reading(monkeypatch, path: Path) -> None:
+    """Make `path` unreadable as chmod 000 would for anyone but root (tests may run as root)."""
+    real_open = os.open
+
+    def refuse(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)

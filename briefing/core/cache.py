@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from briefing import __version__
+from briefing import __version__, paths
 from briefing.core.allocation import collector_paused
 from briefing.core.blocks import (
     Bar,
@@ -41,8 +41,7 @@ FORMAT = 2
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "briefing" / "decks"
+    return paths.cache_dir() / "decks"
 
 
 def load_deck_cached(path: Path | str) -> Deck:

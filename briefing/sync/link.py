@@ -48,6 +48,21 @@ log = logging.getLogger("briefing.sync")
 # warnings to stderr, that is, across the slides.
 log.addHandler(logging.NullHandler())
 
+
+def log_to_file(path: Path) -> None:
+    """Send this logger to `path` (once): dropped and malformed messages are recorded there,
+    since the terminal belongs to the slides."""
+    if any(isinstance(handler, logging.FileHandler) for handler in log.handlers):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
 MIN_DELAY = 0.05
 MAX_DELAY = 1.0
 """Back-off between attempts to join or become the hub: from MIN_DELAY, doubling, to here."""

@@ -3,6 +3,7 @@ decks, the navigation module for positions, and the renderers for lines to draw.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from textual.widgets import Footer
 from briefing.core.blocks import Block, CodeBlock, ListBlock, Quote
 from briefing.core.errors import DeckError
 from briefing.core.model import Deck, Slide
+from briefing.paths import state_dir
 from briefing.ui import navigation
 from briefing.ui.commands import SlideCommands
 from briefing.ui.navigation import Position
@@ -89,7 +91,8 @@ class BriefingApp(App[int]):
         self._start_requested = start_slide
         self._strips: StripCache | None = None
         self.recovered: Path | None = None  # where a killed editor's buffer was kept
-        self.present = PresentScreen(on_ready=self._start_show)  # the show's screen, whatever is pushed on top of it
+        # the show's own screen, whatever is pushed on top of it
+        self.present = PresentScreen(on_ready=self._start_show)
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -440,7 +443,6 @@ class BriefingApp(App[int]):
     def _handle_signals(self) -> None:
         """SIGTERM and SIGHUP end the show as `q` does: terminal restored, nothing half-written,
         and an unsaved editor buffer kept in a recovery file."""
-        import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
@@ -500,9 +502,9 @@ class BriefingApp(App[int]):
     # -- linked processes (console and audience views in other terminals) ------------------
 
     async def _start_link(self) -> None:
-        from briefing.sync.link import SyncLink
+        from briefing.sync.link import SyncLink, log_to_file
 
-        _log_sync_to_file()
+        log_to_file(state_dir() / "sync.log")
         index, step = self.position
         self.link = SyncLink(
             self.deck_path, self.role, self._remote_state,
@@ -587,27 +589,5 @@ class BriefingApp(App[int]):
                     self._reload()
             except Exception as error:  # the watched directory went away: retry shortly
                 self._reload_failed(f"{self.deck_path}:1: cannot watch for changes ({error})")
-            import asyncio
-
             await asyncio.sleep(1)
 
-
-def _log_sync_to_file() -> None:
-    """Dropped and malformed messages between linked processes are logged to a file (the
-    terminal belongs to the slides): ~/.local/state/briefing/sync.log."""
-    import logging
-    import os
-
-    logger = logging.getLogger("briefing.sync")
-    if any(isinstance(handler, logging.FileHandler) for handler in logger.handlers):
-        return
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    folder = Path(base) / "briefing"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = logging.FileHandler(folder / "sync.log", encoding="utf-8", delay=True)
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)

@@ -10,6 +10,7 @@ import pytest
 from briefing.core.blocks import Chart, CodeBlock
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
+from tests.conftest import deny_reading
 
 
 def write(tmp_path: Path, text: str, name: str = "deck.md") -> Path:
@@ -259,14 +260,7 @@ def test_invalid_utf8_reports_the_line(tmp_path):
 
 def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "# One\n")
-    real_open = os.open
-
-    def refuse(file, *args, **kwargs):
-        if Path(file) == path:
-            raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refuse)
+    deny_reading(monkeypatch, path)
     with pytest.raises(DeckError, match="cannot read: Permission denied"):
         load_deck(path)
 

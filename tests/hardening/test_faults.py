@@ -3,13 +3,12 @@ recovers by itself once the file is fixed (the watcher sees the fix; no key is p
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DECKS
+from tests.conftest import DECKS, deny_reading
 from tests.ui.helpers import make_app, view_text
 
 
@@ -43,14 +42,7 @@ def break_by_truncating(path: Path, monkeypatch) -> str:
 
 
 def break_permissions(path: Path, monkeypatch) -> str:
-    real_open = os.open
-
-    def refuse(file, *args, **kwargs):
-        if Path(file) == path:
-            raise PermissionError(13, "Permission denied")
-        return real_open(file, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refuse)
+    deny_reading(monkeypatch, path)
     path.touch()  # what chmod does to the watcher: an attribute change
     return "cannot read: Permission denied"
 

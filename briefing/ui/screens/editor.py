@@ -202,13 +202,12 @@ class EditorScreen(Screen[None]):
 
 def keep_recovery_copy(source: SlideSource, text: str) -> Path | None:
     """Save an unsaved buffer under the user's state directory; returns its path."""
-    import os
     import time
 
     from briefing.fileio import write_atomic
+    from briefing.paths import state_dir
 
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    folder = Path(base) / "briefing" / "recovered"
+    folder = state_dir() / "recovered"
     name = f"{source.path.stem}-lines-{source.start}-{time.strftime('%Y%m%d-%H%M%S')}.md"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
