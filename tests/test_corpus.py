@@ -28,3 +28,17 @@ def test_corpus_deck(row):
     for spec in filter(None, (part.strip() for part in expected.split("|"))):
         number, text = spec.split(":", 1)
         assert text.strip() in deck.slides[int(number) - 1].notes_text
+
+
+@pytest.mark.parametrize("row", manifest_rows())
+async def test_corpus_deck_presents(row):
+    from briefing.core.sanitize import is_clean
+    from tests.ui.helpers import make_app
+
+    app = make_app(SHARED / "corpus" / row["file"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("end", "s", "home", "right", "right", "o", "escape"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running
+        assert all(is_clean(view.text) for view in app.present.query("PagedView"))
