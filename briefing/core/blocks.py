@@ -41,7 +41,7 @@ class Paragraph(NamedTuple):
 
 
 class ListBlock(NamedTuple):
-    items: tuple[tuple["Block", ...], ...]
+    items: tuple[tuple[Block, ...], ...]
     ordered: bool = False
     start: int = 1
     tight: bool = True  # no blank lines between items or between an item's blocks
@@ -73,7 +73,7 @@ class Chart(NamedTuple):
 
 
 class Quote(NamedTuple):
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
 
 
 class Rule(NamedTuple):

@@ -365,7 +365,7 @@ def _take_slide_metadata(parsed: _File, slide: _RawSlide) -> None:
 
 
 def build_slide(parsed: _File, raw: _RawSlide, number: int) -> Slide:
-    path, lines, tokens = parsed.path, parsed.lines, parsed.tokens
+    path, tokens = parsed.path, parsed.tokens
     steps: list[list[_Item]] = [[]]
     notes: list[Note] = []
     title = ""

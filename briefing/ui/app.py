@@ -4,6 +4,7 @@ decks, the navigation module for positions, and the renderers for lines to draw.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -427,9 +428,7 @@ class BriefingApp(App[int]):
         from briefing.ui.screens.editor import ChoiceScreen
 
         def answer(choice: str | None) -> None:
-            if choice == "save" and editor.save_now():
-                self.exit(0)
-            elif choice == "discard":
+            if (choice == "save" and editor.save_now()) or choice == "discard":
                 self.exit(0)
 
         self.push_screen(
@@ -447,10 +446,9 @@ class BriefingApp(App[int]):
 
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
-            try:
+            # not possible off the main thread (tests) or on platforms without these signals
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._terminated, signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not the main thread (tests), or a platform without them
 
     def _terminated(self, signum: int) -> None:
         editor = self._dirty_editor()

@@ -49,7 +49,7 @@ async def test_a_change_arrives_well_within_100_ms(links):
     for index in range(1, 6):
         started = loop.time()
         hub.publish(index, 0, False)
-        await wait_until(lambda: client.recorder.last == (index, 0, False))
+        await wait_until(lambda index=index: client.recorder.last == (index, 0, False))
         assert loop.time() - started < 0.1
 
 

@@ -6,7 +6,6 @@ and look at the new pictures in the report before committing them.
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input
 
 from tests.conftest import BUNDLED

@@ -29,24 +29,24 @@ class PagedView(ScrollView, can_focus=True):
     class Clicked(Message):
         """The view was clicked; `forward` is False for the right button."""
 
-        def __init__(self, view: "PagedView", forward: bool) -> None:
+        def __init__(self, view: PagedView, forward: bool) -> None:
             super().__init__()
             self.view = view
             self.forward = forward
 
         @property
-        def control(self) -> "PagedView":
+        def control(self) -> PagedView:
             return self.view
 
     class Changed(Message):
         """What the view shows changed: new content, a new size, or a scroll."""
 
-        def __init__(self, view: "PagedView") -> None:
+        def __init__(self, view: PagedView) -> None:
             super().__init__()
             self.view = view
 
         @property
-        def control(self) -> "PagedView":
+        def control(self) -> PagedView:
             return self.view
 
     def __init__(
