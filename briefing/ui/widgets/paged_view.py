@@ -65,6 +65,7 @@ class PagedView(ScrollView, can_focus=True):
         self._render: Render | None = None
         self._centre = False
         self._lines: list[Strip] = []
+        self._blank: Strip | None = None  # below the content; resolving the style is not free
         self._laid_out_for: tuple[int, int] | None = None
 
     @property
@@ -125,6 +126,7 @@ class PagedView(ScrollView, can_focus=True):
             lines.append(line.crop_extend(0, width, style))
         lines += [blank] * self.pad_rows
         self._lines = lines
+        self._blank = blank
         self.virtual_size = Size(width, len(lines))
         self.refresh()
         self.post_message(self.Changed(self))
@@ -133,7 +135,10 @@ class PagedView(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y
         if 0 <= index < len(self._lines):
             return self._lines[index]
-        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+        width = self.scrollable_content_region.width
+        if self._blank is None or self._blank.cell_length != width:
+            self._blank = Strip.blank(width, self.rich_style)
+        return self._blank
 
     def on_click(self, event: events.Click) -> None:
         if event.button in (1, 3):
