@@ -463,6 +463,10 @@ class BriefingApp(App[int]):
         from briefing.editing import read_slide_source
         from briefing.ui.screens.editor import EditorScreen
 
+        if not self.slide.blocks and not self.slide.notes:
+            # an empty slide has no lines of its own to replace; E opens the whole file
+            self.notify("This slide is empty: press E to edit its file", severity="warning")
+            return
         span = self.slide.span
         try:
             source = read_slide_source(span.path, span.start, span.end)

@@ -201,3 +201,14 @@ async def test_quitting_with_unsaved_edits_asks_first(tmp_path):
         await pilot.pause()
     assert "Keep me." in path.read_text()
     assert app.return_code == 0
+
+
+async def test_an_empty_slide_is_not_opened_in_place(tmp_path):
+    path = tmp_path / "deck.md"
+    path.write_text("---\ntitle: T\n---\n# One\n\n---\n\n---\n\n# Three\n")
+    app = make_app(path, start_slide=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditorScreen)
+        assert any("This slide is empty" in str(n.message) for n in app._notifications)
