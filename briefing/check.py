@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.blocks import Block, Chart, Heading, ListBlock, Paragraph, Quote, Table, plain
+from briefing.core.blocks import Block, Chart, Heading, Paragraph, Table, plain, walk
 from briefing.core.model import Deck, Finding, Slide
 from briefing.render.frame import content_size
 
@@ -111,6 +111,7 @@ def figures_in_source(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     if options.source is None:
         return
     source = options.source.replace("\u2212", "-")
+    lines_of = _FileLines()
     for slide in deck.slides:
         texts = [(slide.span, text) for text in _block_texts(slide.blocks)]
         texts += [(note.span, text) for note in slide.notes for text in _block_texts(note.blocks)]
@@ -122,7 +123,7 @@ def figures_in_source(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
                 seen.add(figure)
                 yield Finding(
                     span.path,
-                    _line_of(figure, span.path, span.start, span.end),
+                    _line_of(figure, lines_of(span.path), span.start, span.end),
                     "error",
                     f"figure {figure!r} on slide {slide.number} does not occur in the source",
                 )
@@ -130,29 +131,36 @@ def figures_in_source(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
 
 def _block_texts(blocks: Iterable[Block]) -> Iterator[str]:
     """The prose of blocks (not code): paragraphs, headings, list items, cells, chart rows."""
-    for block in blocks:
+    for block in walk(blocks):
         if isinstance(block, (Heading, Paragraph)):
             yield plain(block.text)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _block_texts(item)
-        elif isinstance(block, Quote):
-            yield from _block_texts(block.blocks)
         elif isinstance(block, Table):
             for row in (block.header, *block.rows):
                 yield from (plain(cell) for cell in row)
         elif isinstance(block, Chart):
             yield block.title
+            percent = block.unit == "%"
             for bar in block.bars:
-                yield f"{bar.label}: {bar.shown}{'' if bar.shown.endswith('%') or block.unit != '%' else '%'}"
+                yield f"{bar.label}: {bar.shown}{'%' if percent and not bar.shown.endswith('%') else ''}"
 
 
-def _line_of(figure: str, path: Path, start: int, end: int) -> int:
-    """The first line in [start, end] of `path` that mentions `figure`, else `start`."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
-    except OSError:
-        return start
+class _FileLines:
+    """Each deck file's lines, read once however many figures point into it."""
+
+    def __init__(self) -> None:
+        self._lines: dict[Path, list[str]] = {}
+
+    def __call__(self, path: Path) -> list[str]:
+        if path not in self._lines:
+            try:
+                self._lines[path] = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+            except OSError:
+                self._lines[path] = []
+        return self._lines[path]
+
+
+def _line_of(figure: str, lines: list[str], start: int, end: int) -> int:
+    """The first line in [start, end] that mentions `figure`, else `start`."""
     for number in range(start, min(end, len(lines)) + 1):
         if figure.split()[0] in lines[number - 1]:
             return number

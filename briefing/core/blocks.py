@@ -7,6 +7,7 @@ of them and the CLI's start-up time counts: both are cheaper to create.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple, Union
 
 Align = Literal["left", "center", "right", ""]
@@ -81,3 +82,14 @@ class Rule(NamedTuple):
 
 
 Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Chart, Quote, Rule]
+
+
+def walk(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Every block, and every block inside list items and quotes, depth first."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item)
+        elif isinstance(block, Quote):
+            yield from walk(block.blocks)

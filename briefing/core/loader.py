@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -74,37 +74,33 @@ def load_deck(path: Path | str) -> Deck:
     """Load a deck from a Markdown file or a directory of them; raise DeckError if unreadable."""
     root = Path(path)
     files = deck_files(root)
-    slides: list[Slide] = []
-    findings: list[Finding] = []
-    metadata: Mapping[str, object] = _EMPTY
-    with collector_paused():
-        for index, file_path in enumerate(files):
-            parsed = parse_file(file_path, read_text(file_path), deck_front_matter=index == 0)
-            if index == 0:
-                metadata = parsed.metadata
-            findings.extend(parsed.findings)
-            for raw in split_slides(parsed):
-                slides.append(build_slide(parsed, raw, len(slides) + 1))
-    _require_content(files[0], slides)
-    return Deck(root, tuple(files), metadata, tuple(slides), tuple(findings))
-
-
-def _require_content(path: Path, slides: Sequence[Slide]) -> None:
-    """A deck with nothing to show (an empty file, front matter alone) is an error, not a
-    blank screen."""
-    if not any(slide.blocks or slide.notes for slide in slides):
-        raise DeckError(path, 1, "the deck is empty: no slide has anything to show")
+    return _build_deck(root, files, lambda file: read_text(file))
 
 
 def load_text(text: str, path: Path | str = "<text>") -> Deck:
     """Load a deck held in memory (tests, the editor's preview); `text` must already be clean."""
     file_path = Path(path)
+    return _build_deck(file_path, [file_path], lambda _file: text)
+
+
+def _build_deck(root: Path, files: Sequence[Path], read: Callable[[Path], str]) -> Deck:
+    """Parse each file, cut it into slides numbered across the deck, and refuse an empty deck.
+    The first file's front matter is the deck's."""
+    slides: list[Slide] = []
+    findings: list[Finding] = []
+    metadata: Mapping[str, object] = _EMPTY
     with collector_paused():
-        parsed = parse_file(file_path, text, deck_front_matter=True)
-        raws = split_slides(parsed)
-        slides = [build_slide(parsed, raw, n) for n, raw in enumerate(raws, start=1)]
-    _require_content(file_path, slides)
-    return Deck(file_path, (file_path,), parsed.metadata, tuple(slides), tuple(parsed.findings))
+        for index, file_path in enumerate(files):
+            parsed = parse_file(file_path, read(file_path), deck_front_matter=index == 0)
+            if index == 0:
+                metadata = parsed.metadata
+            findings.extend(parsed.findings)
+            for raw in split_slides(parsed):
+                slides.append(build_slide(parsed, raw, len(slides) + 1))
+    if not any(slide.blocks or slide.notes for slide in slides):
+        # an empty file or front matter alone: an error, not a blank screen
+        raise DeckError(files[0], 1, "the deck is empty: no slide has anything to show")
+    return Deck(root, tuple(files), metadata, tuple(slides), tuple(findings))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,7 +125,7 @@ def parse_file(path: Path, text: str, *, deck_front_matter: bool) -> _File:
             tokens = parser(False).parse(text)
     elif _unclosed_front_matter(lines):
         raise DeckError(path, 1, "front matter is not closed: add a `---` line after it")
-    parsed = _File(path, lines, tokens, _items(tokens, lines), metadata, deck_front_matter, findings)
+    parsed = _File(path, lines, tokens, _items(tokens), metadata, deck_front_matter, findings)
     parsed.findings.extend(_token_findings(parsed))
     return parsed
 
@@ -173,21 +169,19 @@ def _unknown_keys(
     return findings
 
 
-def _items(tokens: Sequence[Token], lines: list[str]) -> list[_Item]:
+def _items(tokens: Sequence[Token]) -> list[_Item]:
     items: list[_Item] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         last = closing_index(tokens, index)
         start, end = token.map if token.map else (0, 0)
-        items.extend(_classify(tokens, index, last, start, end, lines))
+        items.extend(_classify(tokens, index, last, start, end))
         index = last + 1
     return items
 
 
-def _classify(
-    tokens: Sequence[Token], first: int, last: int, start: int, end: int, lines: list[str]
-) -> list[_Item]:
+def _classify(tokens: Sequence[Token], first: int, last: int, start: int, end: int) -> list[_Item]:
     token = tokens[first]
     kind = token.type
     if kind == "front_matter":

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Footer
 
-from briefing.core.blocks import Block, CodeBlock, ListBlock, Quote
+from briefing.core.blocks import CodeBlock, walk
 from briefing.core.errors import DeckError
 from briefing.core.model import Deck, Slide
 from briefing.paths import state_dir
@@ -146,26 +146,14 @@ class BriefingApp(App[int]):
         if self._strips is None:
             return
         self._strips.set_highlight(True)
-        if any(isinstance(block, CodeBlock) and block.language for block in self._visible_blocks()):
+        slide, slides = self.slide, self.deck.slides
+        in_view = list(slide.blocks)  # what may be on screen: this slide, its notes, the next
+        if self.speaker:
+            in_view += [block for note in slide.notes for block in note.blocks]
+        if self.position.slide + 1 < len(slides):
+            in_view += slides[self.position.slide + 1].blocks
+        if any(isinstance(block, CodeBlock) and block.language for block in walk(in_view)):
             self._show(scroll="keep")  # redraw now only if colour would change what is seen
-
-    def _visible_blocks(self) -> list[Block]:
-        """Blocks of the current slide, its notes and the next slide: what may be on screen."""
-        slides = self.deck.slides
-        index = self.position.slide
-        blocks = list(self.slide.blocks)
-        blocks += [block for note in self.slide.notes for block in note.blocks] if self.speaker else []
-        if index + 1 < len(slides):
-            blocks += slides[index + 1].blocks
-        found, pending = [], list(blocks)
-        while pending:  # code can sit inside lists and quotes
-            block = pending.pop()
-            found.append(block)
-            if isinstance(block, ListBlock):
-                pending += [inner for item in block.items for inner in item]
-            elif isinstance(block, Quote):
-                pending += block.blocks
-        return found
 
     def _theme_changed(self, theme: object) -> None:
         if self._strips is not None:
@@ -196,7 +184,7 @@ class BriefingApp(App[int]):
         return slide_index == 0 or layout in _CENTRED_LAYOUTS
 
     def _show(self, scroll: str) -> None:
-        if not self.live or not self.deck.slides:
+        if not self.live:
             return
         index, step = self.position
         view = self.present.query_one("#slide-view", PagedView)
@@ -229,7 +217,7 @@ class BriefingApp(App[int]):
 
     def _prepare_neighbours(self) -> None:
         """Draw the slides a key press would show next, while the presenter is talking."""
-        if not self.live or not self.deck.slides:
+        if not self.live:
             return
         view = self.present.query_one("#slide-view", PagedView)
         width = view.column_width
@@ -245,7 +233,7 @@ class BriefingApp(App[int]):
         self._update_status()  # "more below" depends on the slide's height and scroll
 
     def _update_status(self) -> None:
-        if not self.live or not self.deck.slides:
+        if not self.live:
             return
         slide = self.slide
         view = self.present.query_one("#slide-view", PagedView)
@@ -552,9 +540,6 @@ class BriefingApp(App[int]):
 
     def use_deck(self, deck: Deck) -> None:
         """Show `deck` in place of the current one, staying on the same slide."""
-        if not deck.slides:
-            self._reload_failed(f"{self.deck_path}:1: the deck has no slides")
-            return
         old = self.deck
         position = navigation.follow(old, deck, self.position)
         self.deck = deck
