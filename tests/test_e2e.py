@@ -146,3 +146,26 @@ def test_console_in_a_second_terminal_drives_the_audience_view(session, tmp_path
     finally:
         tmux("kill-session", "-t", console)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+def test_closing_the_terminal_ends_the_process(tmp_path):
+    """Closing the window mid-show (keys still being drawn) must not leave a process behind:
+    Textual's own shutdown can block forever writing to a terminal that is gone."""
+    socket = tmp_path / "tmux.sock"  # a tmux server of its own, killed outright like a window
+    server = ["tmux", "-S", str(socket)]
+    leftovers = []
+    for attempt in range(3):
+        subprocess.run([*server, "new-session", "-d", "-s", "w", "-x", "200", "-y", "50",
+                        "-e", f"XDG_CACHE_HOME={tmp_path / 'cache'}", f"exec {BRIEFING}"], check=True)
+        pid = int(subprocess.run([*server, "display-message", "-p", "-t", "w", "#{pane_pid}"],
+                                 capture_output=True, text=True).stdout.strip())
+        time.sleep(1.2)
+        subprocess.run([*server, "send-keys", "-t", "w", *["Right", "s"] * 30])
+        subprocess.run([*server, "kill-server"])
+        deadline = time.monotonic() + 8
+        while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+            time.sleep(0.05)
+        if Path(f"/proc/{pid}").exists():
+            leftovers.append(pid)
+            subprocess.run(["kill", "-9", str(pid)])
+    assert leftovers == [], "briefing outlived its terminal"

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 # Slidev layouts that mean "centre this slide"
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 _MAX_DIGITS = 6
+_EXIT_GRACE = 2.0  # seconds an exit on a signal may take before the process just ends
 
 
 class BriefingApp(App[int]):
@@ -439,9 +440,18 @@ class BriefingApp(App[int]):
                 loop.add_signal_handler(signum, self._terminated, signum)
 
     def _terminated(self, signum: int) -> None:
+        import os
+        import threading
+
         editor = self._dirty_editor()
         if editor is not None:
             self.recovered = editor.keep_for_recovery()
+        # When the terminal itself is gone (its window closed: SIGHUP), restoring it can block
+        # forever on output nobody reads. Everything worth keeping is written atomically by
+        # now, so if the orderly exit has not finished in a moment, leave without it.
+        watchdog = threading.Timer(_EXIT_GRACE, os._exit, [128 + signum])
+        watchdog.daemon = True
+        watchdog.start()
         self.exit(return_code=128 + signum)
 
     # -- editing -------------------------------------------------------------------------------
