@@ -132,7 +132,13 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     else:
         from briefing.export.text import export_text
 
-        output = export_text(deck, width=args.width, notes=args.notes, ascii=args.ascii)
+        unspellable: set[str] = set()
+        output = export_text(
+            deck, width=args.width, notes=args.notes, ascii=args.ascii, unspellable=unspellable
+        )
+        if unspellable:
+            codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
+            print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
     if args.output in (None, "-"):
         sys.stdout.write(output)
         sys.stdout.flush()
