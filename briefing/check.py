@@ -89,20 +89,39 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE = re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}}\b")
 _FIGURE = re.compile(
     r"(?<![\w.,$\u2212-])(?:\$\s?)?\d[\d,]*(?:\.\d+)?(?<!,)"
-    r"(?:\s?%|\s(?:thousand|million|billion|trillion)\b)?"
+    r"(?:\s?%|\s(?:thousand|million|billion|trillion)\b|(?:bn|tn|[kKmMbBT])\b)?"
 )
+# A name with a small number, ending its phrase: "Point 5", "Step 12:", "Phase 2." label
+# things rather than state a figure.
+_LABEL = re.compile(r"\b[A-Z][a-z]*\s\d{1,2}(?=[:.)]|\s*$)")
+_SCALE = re.compile(r"(?<=\d)\s?(thousand|million|billion|trillion|bn|tn|[kKmMbBT])$")
+_SCALE_SPELLINGS = {  # the ways a scale is written; either matches the other in the source
+    "thousand": ("thousand", "k"),
+    "million": ("million", "m"),
+    "billion": ("billion", "bn", "b"),
+    "trillion": ("trillion", "tn", "t"),
+}
 
 
 def figures(text: str) -> list[str]:
-    """The figures in a text: dates first (`January 20`), then numbers with their `$`, `%` or scale."""
+    """The figures in a text: dates first (`January 20`), then numbers with their `$`, `%` or
+    scale (`$1.2M`, `$465 billion`); labels such as `Point 5` are not figures."""
     found = [match.group() for match in _DATE.finditer(text)]
-    rest = _DATE.sub(" ", text)
+    rest = _LABEL.sub(" ", _DATE.sub(" ", text))
     found += [match.group().strip() for match in _FIGURE.finditer(rest)]
     return found
 
 
 def _in_source(figure: str, source: str) -> bool:
-    pattern = r"(?<![\d.,])" + re.escape(figure).replace(r"\ ", r"\s+") + r"(?![\d])"
+    scale = _SCALE.search(figure)
+    number = figure[: scale.start()] if scale else figure
+    pattern = r"(?<![\d.,])" + re.escape(number).replace(r"\ ", r"\s+")
+    if scale:
+        word = next(w for w, forms in _SCALE_SPELLINGS.items() if scale.group(1).lower() in forms)
+        letters = "|".join(form for form in _SCALE_SPELLINGS[word] if form != word)
+        pattern += rf"(?i:\s+{word}|\s?(?:{letters}))\b"
+    else:
+        pattern += r"(?![\d])"
     return re.search(pattern, source) is not None
 
 
