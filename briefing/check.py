@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.blocks import Block, Chart, Heading, Paragraph, Table, plain, walk
+from briefing.core.blocks import Block, Chart, CodeBlock, Heading, Paragraph, Table, plain, walk
 from briefing.core.model import Deck, Finding, Slide
-from briefing.render.frame import content_size
+from briefing.render.frame import content_size, wide_width
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,38 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     from briefing.render.rich import SlideRenderer, measure
 
     width, height = content_size(*options.size)
+    wide = max(width, wide_width(options.size[0]))
     renderer = SlideRenderer()
     where = f"{options.size[0]}\u00d7{options.size[1]}"
+    lines_of = _FileLines()
     for slide in deck.slides:
-        rows, widest = measure(renderer.render(slide.blocks), width)
+        rows, widest = measure(renderer.render(slide.blocks, breakout=wide - width), width)
         if rows > height:
             yield _at(
                 slide,
                 "error",
                 f"slide {slide.number} is {rows} rows tall; {where} leaves room for {height}",
             )
-        if widest > width:
-            yield _at(
-                slide,
-                "error",
-                f"slide {slide.number} is {widest} columns wide; {where} leaves room for {width}",
-            )
+        if widest <= wide:
+            continue
+        room = f"{where} leaves room for {wide} (the show scrolls it sideways)"
+        for block in slide.blocks:  # only code and tables draw wider than they are given
+            _, widest = measure(renderer.render((block,), title_first=False, breakout=wide - width), width)
+            if widest <= wide:
+                continue
+            inner = [b for b in walk((block,)) if isinstance(b, (Table, CodeBlock))]
+            lines = lines_of(slide.span.path)
+            if inner and isinstance(inner[0], Table):
+                what = "a table is {} columns wide even with its cells wrapped"
+                needle = next((plain(cell).strip() for cell in (*inner[0].header, *inner[0].rows[0]) if plain(cell).strip()), "|")
+            elif inner:
+                what = "a code line is {} columns wide"
+                needle = max(inner[0].code.expandtabs(4).split("\n"), key=len).strip()[:40]
+            else:
+                what, needle = "it is {} columns wide", ""
+            line = _line_of(needle, lines, slide.span.start, slide.span.end) if needle else slide.span.start
+            message = f"slide {slide.number}: {what.format(widest)}; {room}"
+            yield Finding(slide.span.path, line, "error", message)
 
 
 # Figures: amounts, percentages, counts and dates, as a fact-checker would underline them.
@@ -178,10 +194,11 @@ class _FileLines:
         return self._lines[path]
 
 
-def _line_of(figure: str, lines: list[str], start: int, end: int) -> int:
-    """The first line in [start, end] that mentions `figure`, else `start`."""
+def _line_of(text: str, lines: list[str], start: int, end: int) -> int:
+    """The first line in [start, end] that mentions `text`'s first word, else `start`."""
+    word = text.split()[0] if text.split() else text
     for number in range(start, min(end, len(lines)) + 1):
-        if figure.split()[0] in lines[number - 1]:
+        if word in lines[number - 1]:
             return number
     return start
 

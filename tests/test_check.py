@@ -24,7 +24,7 @@ def findings_at(deck, size=(80, 24), source=None):
 
 
 def test_a_cjk_line_is_measured_as_the_show_wraps_it():
-    line = "这是一个很长的中文句子用来测试检查工具是否正确地测量宽字符的显示宽度并且按照渲染器的方式换行"
+    line = "这是一个很长的中文句子用来测试检查工具是否正确地测量宽字符的显示宽度并且按照渲染器的方式换行测试"
     assert len(line) == 48
     deck = load_text(f"# 中文\n\n{line}\n")
     assert findings_at(deck) == []
