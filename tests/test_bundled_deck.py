@@ -24,7 +24,7 @@ LONGEST_QUOTE = 15  # words: a short remark, never a passage
 QUOTE = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 QUOTE_MARKS = '"\u201c\u201d'
 
-pytestmark = pytest.mark.skipif(
+needs_article = pytest.mark.skipif(
     not SHARED.exists(), reason=f"{SHARED} does not exist (a fresh clone has no ../shared with the source article)"
 )
 
@@ -97,10 +97,12 @@ def too_close(max_edit: int) -> list[str]:
     return found
 
 
+@needs_article
 def test_no_run_of_more_than_12_words_of_the_article_outside_quotes():
     assert too_close(max_edit=0) == []
 
 
+@needs_article
 def test_no_near_copy_of_the_article_outside_quotes():
     # a sentence of the article with a word or two changed is still the article's sentence
     assert too_close(max_edit=MAX_EDIT) == []
@@ -119,7 +121,7 @@ def test_quotes_are_closed_and_short():
     assert problems == []
 
 
-def test_the_check_finds_what_it_should():
+def test_runs_and_near_copies_are_counted_as_intended():
     article = words("Stargate commits up to $500 billion over the next four years to data centers.")
     exact = words("Up to $500 billion over the next four years to data centers.")
     assert max(copy.matched for copy in copies(exact, article, 0)) == 12
