@@ -1,4 +1,4 @@
-"""The `briefing` command: present (the default), export, check.
+"""The `briefing` command: present (the default), presenter, export, check, new.
 
 Heavy modules are imported inside the subcommand that needs them, so `briefing export` never
 loads Textual and `briefing --help` loads almost nothing.
@@ -113,9 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
     check.add_argument("--size", type=_size, default=(80, 24), metavar="WxH", help="terminal size")
-    check.add_argument("--source", type=Path, metavar="FILE", help="every figure must occur in FILE")
+    check.add_argument(
+        "--source",
+        type=Path,
+        metavar="FILE",
+        help="every figure must occur in FILE (default: the file the front matter's source: names)",
+    )
 
-    new = commands.add_parser("new", help="create a new deck directory to start from")
+    new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
     new.add_argument(
         "path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)"
     )
@@ -217,18 +222,18 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
 
 
 def run_check(deck_path: Path, args: argparse.Namespace) -> int:
-    from briefing.check import CheckOptions, check_deck
+    from briefing.check import CheckOptions, check_deck, in_deck_order
+    from briefing.check_source import choose_source
     from briefing.core.loader import load_deck
 
-    source = None
-    if args.source is not None:
-        from briefing.core.source import read_text
-
-        source = read_text(args.source)
     deck = load_deck(deck_path)
-    findings = check_deck(deck, CheckOptions(size=args.size, source=source))
-    for finding in findings:
-        print(finding)
+    source = choose_source(deck, args.source)
+    findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
+    findings = in_deck_order(deck, [*findings, *source.findings])
+    if findings:
+        write_stdout("".join(f"{finding}\n" for finding in findings))
+    if source.named:
+        print(f"figures checked against {source.path} (the front matter's source)", file=sys.stderr)
     errors = sum(finding.severity == "error" for finding in findings)
     if findings:
         print(
