@@ -214,11 +214,20 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.fileio import why_not_written, write_atomic
 
     target = Path(args.output)
+    if any(_same_file(target, file) for file in deck.files):
+        raise UsageError(f"-o {target} is a file of the deck itself", "briefing export")
     try:
         write_atomic(target, output.encode("utf-8"))
     except OSError as exc:
         raise WriteError(target, f"cannot write: {why_not_written(target, exc)}") from None
     return 0
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return False  # one of them does not exist (yet)
 
 
 def run_check(deck_path: Path, args: argparse.Namespace) -> int:

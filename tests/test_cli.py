@@ -100,12 +100,24 @@ def test_a_closed_standard_output_is_one_line_not_a_traceback():
     assert result.stderr == "briefing: standard output: cannot write: it is closed\n"
 
 
+def test_export_never_writes_over_the_deck_itself(tmp_path, capsys):
+    deck = tmp_path / "talk"
+    deck.mkdir()
+    (deck / "01.md").write_text("# One\n\nText.\n")
+    for target in (deck / "01.md", deck / "." / "01.md"):
+        assert main(["export", str(deck), "-o", str(target)]) == 2
+        assert capsys.readouterr().err == (
+            f"briefing: -o {target} is a file of the deck itself (see: briefing export --help)\n"
+        )
+    assert (deck / "01.md").read_text() == "# One\n\nText.\n"
+
+
 def test_export_dash_is_stdout(capsys):
     assert main(["export", str(BUNDLED), "--format", "json", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("{")
 
 
-@pytest.mark.parametrize("command", ["export", "check", "present"])
+@pytest.mark.parametrize("command", ["export", "check", "present", "presenter"])
 @pytest.mark.parametrize(
     "make, message",
     [
