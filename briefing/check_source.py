@@ -48,7 +48,7 @@ def choose_source(deck: Deck, given: Path | None) -> Source:
     elif _exists(path):
         problem = f"source file {value!r} is not a regular file"
     else:
-        problem = f"source file {value!r} does not exist (looked for {path})"
+        problem = f"source file {value!r} does not exist (looked for {printable_path(path)})"
     first = deck.files[0]
     finding = Finding(first, _key_line(first), "warning", f"{problem}; figures were not checked")
     return Source(findings=(finding,))
@@ -65,6 +65,12 @@ def looks_like_path(value: str) -> bool:
     if value.lower().endswith(_FILE_SUFFIXES):
         return True
     return "/" in value and not any(char.isspace() for char in value)
+
+
+def printable_path(path: Path) -> str:
+    """The path as is, or quoted with escapes if it holds a newline or tab: a finding is one line."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _beside_deck(deck: Deck, value: str) -> Path:

@@ -232,7 +232,7 @@ def _same_file(first: Path, second: Path) -> bool:
 
 def run_check(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.check import CheckOptions, check_deck, in_deck_order
-    from briefing.check_source import choose_source
+    from briefing.check_source import choose_source, printable_path
     from briefing.core.loader import load_deck
 
     deck = load_deck(deck_path)
@@ -242,7 +242,8 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
     if findings:
         write_stdout("".join(f"{finding}\n" for finding in findings))
     if source.named:
-        print(f"figures checked against {source.path} (the front matter's source)", file=sys.stderr)
+        named = printable_path(source.path)
+        print(f"figures checked against {named} (the front matter's source)", file=sys.stderr)
     errors = sum(finding.severity == "error" for finding in findings)
     if findings:
         print(

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.check_source import looks_like_path
+from briefing.check_source import choose_source, looks_like_path
 from briefing.cli import main
+from briefing.core.loader import load_text
 from tests.conftest import ROOT
 
 ARTICLE = "Nvidia fell 13% on January 27.\n"
@@ -156,3 +160,27 @@ def test_the_bundled_deck_names_no_file_and_checks_clean():
 )
 def test_what_looks_like_a_path(value, expected):
     assert looks_like_path(value) is expected
+
+
+# Whatever a deck's `source:` says, choosing the source never raises and never names a line
+# outside the front matter.
+SOURCE_VALUES = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(["", "/", "//", "~", "~/x.txt", "..", "../..", "a" * 5000 + ".txt", "x/" * 2000, "\\x.md", "a\nb.txt", "\tx/y"]),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.integers(),
+    st.none(),
+)
+
+
+@settings(max_examples=300)  # each example touches the file system
+@given(value=SOURCE_VALUES)
+def test_any_source_value_is_a_source_a_warning_or_nothing(value, tmp_path_factory):
+    folder = tmp_path_factory.getbasetemp() / "fuzz-source"
+    folder.mkdir(exist_ok=True)
+    deck = replace(load_text("# Title\n\nText 13%.\n", folder / "talk.md"), metadata={"source": value})
+    source = choose_source(deck, None)
+    assert source.text is None or source.named
+    assert len(source.findings) <= 1
+    for finding in source.findings:
+        assert finding.severity == "warning" and finding.line == 1 and "\n" not in finding.message
