@@ -21,7 +21,7 @@ duration: 10m
 
 # {title}
 
-*Edit the files in this folder; the show follows every save.*
+*Edit {where}; the show follows every save.*
 
 <!--
 Speaker notes live in HTML comments like this one. They show in the speaker
@@ -69,7 +69,10 @@ def create_deck(path: Path, title: str | None = None) -> list[Path]:
     title = (title or name.replace("-", " ").replace("_", " ").strip() or "My talk").strip()
     author = os.environ.get("USER") or "Me"
     title_slide = TITLE_SLIDE.format(
-        title=_heading_text(title), title_yaml=_yaml_string(title), author_yaml=_yaml_string(author)
+        title=_heading_text(title),
+        title_yaml=_yaml_string(title),
+        author_yaml=_yaml_string(author),
+        where="this file" if single_file else "the files in this folder",
     )
     if single_file:
         files = {path: f"{title_slide}\n---\n\n{EXAMPLE_SLIDE}"}

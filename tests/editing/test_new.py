@@ -47,6 +47,7 @@ def test_a_path_ending_in_md_makes_a_single_file_deck(tmp_path, capsys):
     assert deck.title == "my talk"
     assert [slide.title for slide in deck.slides] == ["my talk", "What a slide can hold"]
     assert check_deck(deck) == []
+    assert "Edit this file;" in deck.slides[0].body
     example = deck.slides[1]
     assert example.notes and len(example.steps) == 2
     assert f"created {path}" in capsys.readouterr().out
