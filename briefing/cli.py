@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--notes", action="store_true", help="include the speaker notes")
     export.add_argument("--width", type=_width, metavar="N", help="wrap at N columns (text; default 80)")
     export.add_argument(
-        "--ascii", action="store_true", help="emit only ASCII (text: transliterated; JSON: \\u escapes)"
+        "--ascii", action="store_true", help="emit only ASCII (JSON: other characters as \\u escapes)"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
 
@@ -166,7 +166,7 @@ def write_stdout(text: str) -> None:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
-        raise
+        raise  # the reader went away: main() treats that as the end, not as an error
     except OSError as exc:
         raise WriteError(STDOUT, f"cannot write: {exc.strerror or exc}") from None
 
@@ -185,17 +185,11 @@ def _discard_stdout() -> None:
         pass
 
 
-# Options that only the text format has a use for; JSON is the model, not a layout.
-_TEXT_ONLY = (("width", "--width"),)
-
-
 def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.core.loader import load_deck
 
-    if args.format != "text":
-        for name, flag in _TEXT_ONLY:
-            if getattr(args, name) is not None:
-                raise UsageError(f"{flag} applies only to --format text", "briefing export")
+    if args.format != "text" and args.width is not None:  # JSON is the model, not a layout
+        raise UsageError("--width applies only to --format text", "briefing export")
     if args.output == "":
         raise UsageError("-o needs a file name (or - for standard output)", "briefing export")
     deck = load_deck(deck_path)
