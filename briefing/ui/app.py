@@ -6,14 +6,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from briefing.core.blocks import CodeBlock, walk
@@ -100,6 +101,11 @@ class BriefingApp(App[int]):
 
     def get_default_screen(self) -> PresentScreen:
         return self.present
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from briefing.ui.screenshot import with_own_screenshot
+
+        return with_own_screenshot(self, super().get_system_commands(screen))
 
     def _start_show(self) -> None:
         self._handle_signals()
