@@ -408,8 +408,17 @@ class BriefingApp(App[int]):
                 return screen
         return None
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
         """Quit, but never with an unsaved slide in the editor without asking."""
+        from briefing.ui.screens.editor import EditorScreen
+
+        editors = [screen for screen in self.screen_stack if isinstance(screen, EditorScreen)]
+        if editors:
+            editors[-1].after_pending_keys(self._quit_unless_unsaved)  # see the keys typed just before
+        else:
+            self.exit(0)
+
+    def _quit_unless_unsaved(self) -> None:
         editor = self._dirty_editor()
         if editor is None:
             self.exit(0)
