@@ -491,22 +491,25 @@ class BriefingApp(App[int]):
     def action_external_edit(self) -> None:
         """Suspend the show, open $VISUAL or $EDITOR at the slide's first line, then reload."""
         import os
-        import shlex
-        import subprocess
 
+        from briefing.external_editor import EditorUnavailable, editor_command, outcome_problem, run_in_foreground
+
+        try:
+            command = editor_command(os.environ)  # checked first: a missing one must not suspend the show
+        except EditorUnavailable as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         span = self.slide.span
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        argv = [*shlex.split(command), f"+{span.start}", str(span.path)]
         try:
             with self.suspend():
-                subprocess.run(argv, check=False)
-        except FileNotFoundError:
-            self.notify(f"Editor not found: {command!r} (set $VISUAL or $EDITOR)", severity="error", markup=False)
-            return
+                outcome = run_in_foreground([*command, f"+{span.start}", str(span.path)])
         except Exception as error:  # SuspendNotSupported and the like: the terminal cannot hand over
             self.notify(f"Cannot open an editor here: {error}", severity="error", markup=False)
             return
-        self._reload()
+        problem = outcome_problem(command[0], outcome)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
+        self._reload()  # whatever its exit status, the editor may have saved
 
     # -- linked processes (console and audience views in other terminals) ------------------
 
