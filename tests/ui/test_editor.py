@@ -242,3 +242,30 @@ async def test_an_empty_slide_is_not_opened_in_place(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)
         assert any("This slide is empty" in str(n.message) for n in app._notifications)
+
+
+async def test_a_reflexive_enter_in_any_question_keeps_the_edits(tmp_path):
+    """The conflict, close and quit questions have "Keep editing" as their default: Enter
+    there changes nothing; losing edits takes a deliberate choice."""
+    path = copy_show(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot)
+        editor.query_one(TextArea).insert("Mine.\n", location=(1, 0))
+        theirs = path.read_text().replace("Thank you.", "Thanks, from elsewhere.")
+        path.write_text(theirs)
+        for opener in ("ctrl+s", "escape", "ctrl+c"):  # conflict, close, quit
+            await pilot.press(opener)
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen), opener
+            assert app.screen.focused.id == "cancel", opener
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and app.screen is editor, opener
+            assert "Mine." in editor.query_one(TextArea).text and editor.dirty
+            assert path.read_text() == theirs
+        await pilot.press("ctrl+s")  # reloading still takes a deliberate choice: Tab to it
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert "Mine." not in editor.query_one(TextArea).text and not editor.dirty

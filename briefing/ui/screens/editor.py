@@ -30,9 +30,13 @@ RenderBlocks = Callable[[tuple[Block, ...], int], list[Strip]]
 
 
 class ChoiceScreen(ClosesOnce[str], ModalScreen[str]):
-    """A question with a few answers as buttons; dismisses with the chosen answer's id."""
+    """A question with a few answers as buttons; dismisses with the chosen answer's id.
+
+    The answer "cancel" (keep editing, as Escape) has the focus, so a reflexive Enter never
+    discards work: any other answer takes a deliberate move to it."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Keep editing")]
+    AUTO_FOCUS = "#cancel"
 
     def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
         super().__init__()
