@@ -543,25 +543,26 @@ class BriefingApp(App[int]):
     # -- reloading -----------------------------------------------------------------------------
 
     def action_reload(self) -> None:
-        self._reload()
+        self._reload(announce=True)  # asked for: say how it went, even if nothing changed
 
     @work(exclusive=True, group="reload", thread=True)
-    def _reload(self) -> None:
+    def _reload(self, announce: bool = False) -> None:
         """Load the deck again off the UI thread; apply it, or report why it cannot be."""
         from briefing.core.loader import load_deck  # the parser is imported after the first frame
 
         try:
             deck = load_deck(self.deck_path)
         except DeckError as error:
-            self.call_from_thread(self._reload_failed, str(error))
+            self.call_from_thread(self._reload_failed, str(error), announce)
             return
         except RecursionError:
-            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested")
+            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested", announce)
             return
-        self.call_from_thread(self.use_deck, deck)
+        self.call_from_thread(self.use_deck, deck, announce)
 
-    def use_deck(self, deck: Deck) -> None:
-        """Show `deck` in place of the current one, staying on the same slide."""
+    def use_deck(self, deck: Deck, announce: bool = False) -> None:
+        """Show `deck` in place of the current one, staying on the same slide; with `announce`,
+        or after a failed reload, say so."""
         old = self.deck
         position = navigation.follow(old, deck, self.position)
         self.deck = deck
@@ -569,15 +570,18 @@ class BriefingApp(App[int]):
         self._search_index = None
         if self._strips is not None:
             self._strips.clear()
-        if self.reload_error is not None:
+        recovered = self.reload_error is not None
+        if recovered:
             self.reload_error = None
             self.clear_notifications()
-            self.notify("Deck reloaded", timeout=2)
+        if recovered or announce:
+            count = len(deck.slides)
+            self.notify(f"reloaded ({count} slide{'' if count == 1 else 's'})", timeout=2, markup=False)
         self.set_reactive(BriefingApp.position, position)
         self._show(scroll="keep")
 
-    def _reload_failed(self, message: str) -> None:
-        if message != self.reload_error:
+    def _reload_failed(self, message: str, announce: bool = False) -> None:
+        if message != self.reload_error or announce:
             self.reload_error = message
             self.clear_notifications()
             # stays up until the deck loads again; the last good deck stays on screen
