@@ -112,9 +112,12 @@ class BriefingApp(App[int]):
             self.present.add_class("-console")
             self.set_reactive(BriefingApp.speaker, True)
             self.call_after_refresh(self.watch_speaker, True)
-        if self._start_requested > len(self.deck.slides):
-            count = len(self.deck.slides)
-            self.notify(f"The deck has {count} slides; starting at slide {count}", severity="warning")
+        if self._start.slide + 1 != self._start_requested:
+            count, start = len(self.deck.slides), self._start.slide + 1
+            self.notify(
+                f"There is no slide {self._start_requested} (1\u2013{count}); starting at slide {start}",
+                severity="warning",
+            )
         self._show(scroll="top")
         self.present.query_one("#slide-view", PagedView).focus()
         self.set_interval(1, self._tick)
