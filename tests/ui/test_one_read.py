@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import TextArea
 
 from briefing.ui.navigation import Position
-from briefing.ui.screens.editor import ChoiceScreen, EditorScreen
+from briefing.ui.screens.editor import ChoiceScreen
 from tests.ui.helpers import deliver_in_one_read, make_app, until
 from tests.ui.test_editor import copy_show, open_editor
 from tests.ui.test_keys import SHOW
