@@ -27,7 +27,7 @@ def cache(tmp_path: Path) -> dict[str, str]:
 def test_present_page_and_quit(tmux, tmp_path, size):
     status = tmp_path / "status"
     command = f"{BRIEFING}; echo $? > {status}; printf 'shell is back'"
-    tmux.new_session(S, command, size=size, env=cache(tmp_path))
+    tmux.new_session(S, command, size=size, env=cache(tmp_path), keep_open=True)
     assert tmux.wait_for(S, "DeepSeek R1"), tmux.screen(S)
     assert "1/9" in tmux.screen(S)
     tmux.send_keys(S, "Right")
@@ -44,7 +44,7 @@ def test_bad_deck_never_starts_the_ui(tmux, tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"# ok\n\xff\n")
     status = tmp_path / "status"
-    tmux.new_session(S, f"{BRIEFING} {bad}; echo exit=$? > {status}")
+    tmux.new_session(S, f"{BRIEFING} {bad}; echo exit=$? > {status}", keep_open=True)
     assert tmux.wait_for(S, "not valid UTF-8"), tmux.screen(S)
     assert f"briefing: {bad}:2: not valid UTF-8" in tmux.screen(S).replace("\n", "")
     assert wait_until(lambda: status.exists() and status.read_text().strip() != "", timeout=10)
@@ -54,7 +54,8 @@ def test_bad_deck_never_starts_the_ui(tmux, tmp_path):
 @pytest.mark.parametrize("signal_name, code", [("TERM", 143), ("HUP", 129)])
 def test_signals_end_the_show_cleanly(tmux, tmp_path, signal_name, code):
     status = tmp_path / "status"
-    tmux.new_session(S, f"{BRIEFING}; echo $? > {status}; printf 'shell is back'", env=cache(tmp_path))
+    tmux.new_session(S, f"{BRIEFING}; echo $? > {status}; printf 'shell is back'",
+                     env=cache(tmp_path), keep_open=True)
     assert tmux.wait_for(S, "DeepSeek R1"), tmux.screen(S)
     subprocess.run(["kill", f"-{signal_name}", str(tmux.child_pid(S))], check=True)
     assert tmux.wait_for(S, "shell is back"), tmux.screen(S)
@@ -66,7 +67,7 @@ def test_sigterm_while_editing_keeps_the_unsaved_buffer(tmux, tmp_path):
     deck = tmp_path / "talk.md"
     deck.write_text("# One\n\nfirst\n")
     tmux.new_session(S, f"{BRIEFING} {deck}; printf 'shell is back'", size=(100, 30),
-                     env={**cache(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")})
+                     env={**cache(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")}, keep_open=True)
     assert tmux.wait_for(S, "first"), tmux.screen(S)
     tmux.send_keys(S, "e")
     assert tmux.wait_for(S, "Back to the show"), tmux.screen(S)  # the editor's key hints

@@ -71,7 +71,7 @@ def test_an_editor_that_is_missing_or_fails_gives_the_show_back(tmux, tmp_path, 
     editor = editor(tmp_path) if callable(editor) else editor
     status = tmp_path / "status"
     tmux.new_session(S, f"{BRIEFING}; echo $? > {status}", size=(80, 24),
-                     env={**cache(tmp_path), "EDITOR": editor, "VISUAL": ""})
+                     env={**cache(tmp_path), "EDITOR": editor, "VISUAL": ""}, keep_open=True)
     assert tmux.wait_for(S, "1/9"), tmux.screen(S)
     tmux.send_keys(S, "E")
     assert tmux.wait_for(S, said, timeout=10), tmux.screen(S)
@@ -79,6 +79,6 @@ def test_an_editor_that_is_missing_or_fails_gives_the_show_back(tmux, tmp_path, 
     tmux.send_keys(S, "Right")  # and its keys: not echoed as text
     assert tmux.wait_for(S, "2/9", timeout=10), tmux.screen(S)
     tmux.send_keys(S, "q")  # and it quits as ever, leaving the terminal as it found it
-    assert wait_until(lambda: tmux.display(S, "#{pane_dead}") == "1", timeout=10), tmux.screen(S)
+    assert wait_until(lambda: status.exists() and status.read_text().strip() != "", timeout=10), tmux.screen(S)
     assert status.read_text().strip() == "0"
     assert tmux.display(S, "#{alternate_on}") == "0"

@@ -32,12 +32,10 @@ class Tmux:
     def __init__(self, prefix: str = "briefing-test") -> None:
         self.socket = f"{prefix}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         # -f /dev/null: the user's ~/.tmux.conf must not change what the tests see;
-        # exit-empty off: the server outlives a session that ends, until `kill`;
-        # remain-on-exit: a pane stays readable after its program ended.
+        # exit-empty off: the server outlives a session that ends, until `kill`.
         started = self.run(
             "-f", "/dev/null", "start-server",
             ";", "set-option", "-g", "exit-empty", "off",
-            ";", "set-option", "-g", "remain-on-exit", "on",
             ";", "display-message", "-p", "#{socket_path}",
             check=True,
         )
@@ -64,8 +62,13 @@ class Tmux:
         *,
         size: tuple[int, int] = (80, 24),
         env: Mapping[str, str] | None = None,
+        keep_open: bool = False,
     ) -> None:
-        """Start `command` (a shell command line) in a detached session of `size` columns×rows."""
+        """Start `command` (a shell command line) in a detached session of `size` columns×rows.
+        With `keep_open`, the pane stays as the command left it after it ends, to be read.
+        (tmux's remain-on-exit would scroll it a line to say "Pane is dead".)"""
+        if keep_open:
+            command = f"{command}; exec sleep infinity"  # holds the pane until the server is killed
         width, height = size
         environment = [arg for key, value in (env or {}).items() for arg in ("-e", f"{key}={value}")]
         self.run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
