@@ -50,14 +50,12 @@ def _width(text: str) -> int:
     return value
 
 
-def _positive(text: str) -> int:
+def _slide_number(text: str) -> int:
+    """Any whole number: the show starts at the nearest slide, with a warning if it is not one."""
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a slide number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"slide numbers start at 1, not {value}")
-    return value
 
 
 class UsageError(Exception):
@@ -90,14 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    present.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
+    present.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
 
     presenter = commands.add_parser(
         "presenter", help="the presenter console, in a second terminal: drives `present`"
     )
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    presenter.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
+    presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
 
     export = commands.add_parser("export", help="write the deck as plain text or JSON")
