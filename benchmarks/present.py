@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import os
 import shlex
 import statistics
 import subprocess
@@ -28,10 +27,14 @@ import time
 import uuid
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
 from deckgen import deck  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.tmux import Tmux  # noqa: E402  # a private tmux server: never the user's own
+
+SETTLED = "Overview"  # one of the show's key hints
 MINIMAL_APP = '''
 from textual.app import App
 from textual.widgets import Static
@@ -44,19 +47,18 @@ Minimal().run()
 '''
 
 
-class Tmux:
-    """One detached session and a control-mode client to read its screen quickly."""
+class Session:
+    """One detached session on a private tmux server, and a control-mode client to read its
+    screen quickly."""
 
-    def __init__(self, command: str, size: str) -> None:
+    def __init__(self, server: Tmux, command: str, size: str) -> None:
+        self.server = server
         self.name = "bench-" + uuid.uuid4().hex[:8]
         width, height = size.split("x")
         self.started = time.perf_counter()
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height, "exec " + command],
-            check=True,
-        )
+        server.new_session(self.name, "exec " + command, size=(int(width), int(height)))
         self.client = subprocess.Popen(
-            ["tmux", "-C", "attach", "-t", self.name],
+            [*server.base, "-C", "attach", "-t", self.name],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1,
             encoding="utf-8", errors="replace",
         )
@@ -93,25 +95,30 @@ class Tmux:
     def close(self) -> None:
         self.client.kill()
         self.client.wait()
-        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False, capture_output=True)
+        self.server.kill_session(self.name)
 
 
-def one_run(command: str, mark: str, key: str | None, then: str | None, size: str) -> tuple[float, float | None]:
-    tmux = Tmux(command, size)
+def one_run(
+    server: Tmux, command: str, mark: str, key: str | None, then: str | None, size: str
+) -> tuple[float, float | None]:
+    session = Session(server, command, size)
     try:
-        painted = tmux.wait_for(mark)
+        painted = session.wait_for(mark)
         if painted is None:
-            raise SystemExit(f"{mark!r} never appeared for {command}:\n{tmux.screen()}")
-        first = (painted - tmux.started) * 1000
+            raise SystemExit(f"{mark!r} never appeared for {command}:\n{session.screen()}")
+        first = (painted - session.started) * 1000
         if key is None:
             return first, None
-        time.sleep(0.3)
+        # key→paint is measured once the key hints are up (they are mounted after the first
+        # frame), not while the first frame's follow-up work still competes with the key
+        if session.wait_for(SETTLED) is None:
+            raise SystemExit(f"{SETTLED!r} never appeared for {command}:\n{session.screen()}")
         sent = time.perf_counter()
-        tmux.command(f"send-keys -t {tmux.name} {key}")
-        shown = tmux.wait_for(then or "")
+        session.command(f"send-keys -t {session.name} {key}")
+        shown = session.wait_for(then or "")
         return first, None if shown is None else (shown - sent) * 1000
     finally:
-        tmux.close()
+        session.close()
 
 
 def summary(values: list[float]) -> str:
@@ -144,20 +151,15 @@ def main() -> None:
         }
         firsts: dict[str, list[float]] = {name: [] for name in cases}
         keys: dict[str, list[float]] = {name: [] for name in cases}
-        # a session that outlives each run's, so runs don't race the tmux server's shutdown
-        keepalive = "bench-keepalive-" + uuid.uuid4().hex[:6]
-        subprocess.run(["tmux", "new-session", "-d", "-s", keepalive], check=True)
-        try:
+        with Tmux(prefix="briefing-bench") as server:
             for round_number in range(args.runs + 1):
                 for name, (command, mark, key, then) in cases.items():
-                    first, nav = one_run(command, mark, key, then, args.size)
+                    first, nav = one_run(server, command, mark, key, then, args.size)
                     if round_number == 0:
                         continue  # warm-up: page cache, bytecode, the deck cache
                     firsts[name].append(first)
                     if nav is not None:
                         keys[name].append(nav)
-        finally:
-            subprocess.run(["tmux", "kill-session", "-t", keepalive], check=False)
     print(f"tmux {args.size}, {args.runs} runs each, in turns\n")
     for name in cases:
         print(f"{name:<26} first paint {summary(firsts[name])}")
@@ -176,6 +178,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if os.environ.get("TMUX"):
-        print("note: running inside tmux; measurements use their own sessions", file=sys.stderr)
     main()

@@ -24,7 +24,11 @@ Rule = Callable[[Deck, CheckOptions], Iterable[Finding]]
 def check_deck(deck: Deck, options: CheckOptions | None = None) -> list[Finding]:
     """Every finding of every rule, in file and line order."""
     options = options or CheckOptions()
-    findings = [finding for rule in RULES for finding in rule(deck, options)]
+    return in_deck_order(deck, [finding for rule in RULES for finding in rule(deck, options)])
+
+
+def in_deck_order(deck: Deck, findings: Iterable[Finding]) -> list[Finding]:
+    """Findings sorted by file, in the deck's order, then by line."""
     return sorted(findings, key=lambda f: (deck.files.index(f.path) if f.path in deck.files else -1, f.line))
 
 

@@ -1,4 +1,4 @@
-"""The `briefing` command: present (the default), export, check.
+"""The `briefing` command: present (the default), presenter, export, check, new.
 
 Heavy modules are imported inside the subcommand that needs them, so `briefing export` never
 loads Textual and `briefing --help` loads almost nothing.
@@ -7,12 +7,16 @@ loads Textual and `briefing --help` loads almost nothing.
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from briefing import __version__
 from briefing.core.errors import DeckError
+from briefing.fileio import WriteError
 
 COMMANDS = ("present", "presenter", "export", "check", "new")
 
@@ -46,18 +50,34 @@ def _width(text: str) -> int:
     return value
 
 
-def _positive(text: str) -> int:
+def _slide_number(text: str) -> int:
+    """Any whole number: the show starts at the nearest slide, with a warning if it is not one."""
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a slide number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"slide numbers start at 1, not {value}")
-    return value
+
+
+class UsageError(Exception):
+    """Arguments that parse but do not go together, e.g. `--format json --width 40`."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(_usage_line(message, prog))
+
+
+def _usage_line(message: str, prog: str) -> str:
+    return f"{message} (see: {prog} --help)"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Wrong arguments get one line, like every other error, and where to find the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"briefing: {_usage_line(message, self.prog)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         description="Present Markdown slide decks in the terminal. "
         "With no command, presents DECK (default: the bundled DeepSeek R1 briefing).",
@@ -68,32 +88,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    present.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
+    present.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
 
     presenter = commands.add_parser(
         "presenter", help="the presenter console, in a second terminal: drives `present`"
     )
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    presenter.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
+    presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
 
     export = commands.add_parser("export", help="write the deck as plain text or JSON")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
     export.add_argument("--format", choices=("text", "json"), default="text")
-    export.add_argument("--notes", action="store_true", help="include speaker notes (text)")
-    export.add_argument("--width", type=_width, default=80, metavar="N", help="wrap at N columns")
-    export.add_argument("--ascii", action="store_true", help="emit only ASCII (text)")
+    export.add_argument("--notes", action="store_true", help="include the speaker notes")
+    export.add_argument("--width", type=_width, metavar="N", help="wrap at N columns (text; default 80)")
+    export.add_argument(
+        "--ascii", action="store_true", help="emit only ASCII (JSON: other characters as \\u escapes)"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
     check.add_argument("--size", type=_size, default=(80, 24), metavar="WxH", help="terminal size")
-    check.add_argument("--source", type=Path, metavar="FILE", help="every figure must occur in FILE")
+    check.add_argument(
+        "--source",
+        type=Path,
+        metavar="FILE",
+        help="every figure must occur in FILE (default: the file the front matter's source: names)",
+    )
 
-    new = commands.add_parser("new", help="create a new deck directory to start from")
-    new.add_argument("path", type=Path, help="the directory to create (must not exist)")
-    new.add_argument("--title", help="the talk's title (default: from the directory name)")
+    new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
+    new.add_argument(
+        "path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)"
+    )
+    new.add_argument("--title", help="the talk's title (default: from the path's name)")
     return parser
 
 
@@ -111,8 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return run_check(deck_path, args)
         return run_present(deck_path, args)
-    except DeckError as error:
+    except (DeckError, WriteError, UsageError) as error:
         print(f"briefing: {error}", file=sys.stderr)
+        if isinstance(error, WriteError) and error.where == STDOUT:
+            _discard_stdout()
         return 2
     except KeyboardInterrupt:
         return 130
@@ -121,51 +152,94 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+STDOUT = "standard output"
+
+
+def write_stdout(text: str) -> None:
+    """Write and flush standard output; a full disk or a closed stream is a WriteError."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise WriteError(STDOUT, "cannot write: it is closed")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: main() treats that as the end, not as an error
+    except OSError as exc:
+        raise WriteError(STDOUT, f"cannot write: {exc.strerror or exc}") from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail a second time."""
+    try:
+        sys.stdout.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
 def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.core.loader import load_deck
 
+    if args.format != "text" and args.width is not None:  # JSON is the model, not a layout
+        raise UsageError("--width applies only to --format text", "briefing export")
+    if args.output == "":
+        raise UsageError("-o needs a file name (or - for standard output)", "briefing export")
     deck = load_deck(deck_path)
     if args.format == "json":
         from briefing.export.json import export_json
 
-        output = export_json(deck)
+        output = export_json(deck, notes=args.notes, ascii=args.ascii)
     else:
         from briefing.export.text import export_text
 
+        width = args.width if args.width is not None else 80
         unspellable: set[str] = set()
-        output = export_text(
-            deck, width=args.width, notes=args.notes, ascii=args.ascii, unspellable=unspellable
-        )
+        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable)
         if unspellable:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
     if args.output in (None, "-"):
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        write_stdout(output)
         return 0
-    from briefing.fileio import write_atomic
+    from briefing.fileio import why_not_written, write_atomic
 
     target = Path(args.output)
+    if any(_same_file(target, file) for file in deck.files):
+        raise UsageError(f"-o {target} is a file of the deck itself", "briefing export")
     try:
         write_atomic(target, output.encode("utf-8"))
     except OSError as exc:
-        raise DeckError(target, 1, f"cannot write: {exc.strerror or exc}") from None
+        raise WriteError(target, f"cannot write: {why_not_written(target, exc)}") from None
     return 0
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return False  # one of them does not exist (yet)
+
+
 def run_check(deck_path: Path, args: argparse.Namespace) -> int:
-    from briefing.check import CheckOptions, check_deck
+    from briefing.check import CheckOptions, check_deck, in_deck_order
+    from briefing.check_source import choose_source, printable_path
     from briefing.core.loader import load_deck
 
-    source = None
-    if args.source is not None:
-        from briefing.core.source import read_text
-
-        source = read_text(args.source)
     deck = load_deck(deck_path)
-    findings = check_deck(deck, CheckOptions(size=args.size, source=source))
-    for finding in findings:
-        print(finding)
+    source = choose_source(deck, args.source)
+    findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
+    findings = in_deck_order(deck, [*findings, *source.findings])
+    if findings:
+        write_stdout("".join(f"{finding}\n" for finding in findings))
+    if source.named:
+        named = printable_path(source.path)
+        print(f"figures checked against {named} (the front matter's source)", file=sys.stderr)
     errors = sum(finding.severity == "error" for finding in findings)
     if findings:
         print(
@@ -181,8 +255,8 @@ def run_new(args: argparse.Namespace) -> int:
     from briefing.scaffold import create_deck
 
     for file in create_deck(args.path, args.title):
-        print(f"created {file}")
-    print(f"present it with: briefing {args.path}", file=sys.stderr)
+        write_stdout(f"created {file}\n")
+    print(f"present it with: briefing {shlex.quote(str(args.path))}", file=sys.stderr)
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -34,3 +35,68 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Like `write_atomic`, but never replaces anything: FileExistsError if `path` exists.
+
+    The finished temporary file is hard-linked to `path`, which fails if the name is taken,
+    however late another process took it.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        try:
+            os.link(temporary, path)
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            _write_exclusive(path, data)  # a file system without hard links
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _write_exclusive(path: Path, data: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+class WriteError(Exception):
+    """A file briefing was asked to create or write and could not, as `where: message`.
+
+    No line number: the file has no lines yet (unlike a deck's `file:line:` errors).
+    """
+
+    def __init__(self, where: Path | str, message: str) -> None:
+        self.where = str(where)
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def why_not_written(path: Path, error: OSError) -> str:
+    """What stopped a write to `path`, said in terms of the path the user gave."""
+    path = Path(path)
+    if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        nearest = next((folder for folder in path.parents if os.path.lexists(folder)), None)
+        if nearest is not None and not nearest.is_dir():
+            kind = "a file" if nearest.is_file() else "something else"
+            return f"{nearest} is {kind}, not a directory"
+        if error.errno != errno.EEXIST and nearest != path.parent:
+            return f"the directory {path.parent} does not exist"
+    if error.errno == errno.EISDIR or (error.errno in (errno.EEXIST, errno.EBUSY) and path.is_dir()):
+        return "it is a directory"
+    return error.strerror or str(error)

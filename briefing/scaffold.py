@@ -1,4 +1,7 @@
-"""`briefing new PATH`: a small deck that shows every feature, ready to present and check."""
+"""`briefing new PATH`: a small deck that shows every feature, ready to present and check.
+
+A directory of files, or a single file when PATH ends in `.md`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,7 @@ import os
 import re
 from pathlib import Path
 
-from briefing.core.errors import DeckError
-from briefing.fileio import write_atomic
+from briefing.fileio import WriteError, why_not_written, write_new
 
 TITLE_SLIDE = """\
 ---
@@ -19,7 +21,7 @@ duration: 10m
 
 # {title}
 
-*Edit the files in this folder; the show follows every save.*
+*Edit {where}; the show follows every save.*
 
 <!--
 Speaker notes live in HTML comments like this one. They show in the speaker
@@ -55,24 +57,43 @@ beside a live preview, or `E` to open it in your own editor.
 
 
 def create_deck(path: Path, title: str | None = None) -> list[Path]:
-    """Create a deck directory at `path`; refuse if anything is already there."""
+    """Create a deck at `path` and return its files; refuse if anything is already there.
+
+    A path ending in `.md` becomes a single-file deck; any other path, a directory of files.
+    """
     path = Path(path)
     if path.exists() or path.is_symlink():
-        raise DeckError(path, 1, "already exists; choose a new name (nothing was changed)")
-    title = (title or path.name.replace("-", " ").replace("_", " ").strip() or "My talk").strip()
-    try:
-        path.mkdir(parents=True)
-    except OSError as exc:
-        raise DeckError(path, 1, f"cannot create directory: {exc.strerror or exc}") from None
+        raise WriteError(path, "already exists; choose a new name (nothing was changed)")
+    single_file = path.suffix.lower() == ".md"
+    name = path.stem if single_file else path.name
+    title = (title or name.replace("-", " ").replace("_", " ").strip() or "My talk").strip()
     author = os.environ.get("USER") or "Me"
-    files = {
-        path / "01-title.md": TITLE_SLIDE.format(
-            title=_heading_text(title), title_yaml=_yaml_string(title), author_yaml=_yaml_string(author)
-        ),
-        path / "02-example.md": EXAMPLE_SLIDE,
-    }
+    title_slide = TITLE_SLIDE.format(
+        title=_heading_text(title),
+        title_yaml=_yaml_string(title),
+        author_yaml=_yaml_string(author),
+        where="this file" if single_file else "the files in this folder",
+    )
+    if single_file:
+        files = {path: f"{title_slide}\n---\n\n{EXAMPLE_SLIDE}"}
+    else:
+        files = {path / "01-title.md": title_slide, path / "02-example.md": EXAMPLE_SLIDE}
+    try:
+        if single_file:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            path.mkdir(parents=True)
+    except OSError as exc:
+        if not single_file and path.exists():  # taken since we looked
+            raise WriteError(path, "already exists; choose a new name (nothing was changed)") from None
+        raise WriteError(path, f"cannot create: {why_not_written(path, exc)}") from None
     for file, text in files.items():
-        write_atomic(file, text.encode("utf-8"))
+        try:
+            write_new(file, text.encode("utf-8"))
+        except FileExistsError:
+            raise WriteError(file, "already exists; choose a new name (nothing was changed)") from None
+        except OSError as exc:
+            raise WriteError(file, f"cannot create: {why_not_written(file, exc)}") from None
     return list(files)
 
 

@@ -51,3 +51,14 @@ def deny_reading(monkeypatch, path: Path) -> None:
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", refuse)
+
+
+@pytest.fixture
+def tmux():
+    """A private tmux server (`tmux -L <unique name>`) for this test, killed at its end."""
+    from tests.tmux import INSTALLED, Tmux
+
+    if not INSTALLED:
+        pytest.skip("tmux is not installed (apt-get install tmux)")
+    with Tmux() as server:
+        yield server

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -41,10 +42,74 @@ def test_export_to_a_file_is_atomic_and_keeps_the_old_file_on_failure(tmp_path, 
     assert target.read_bytes() == before
 
 
-def test_export_to_an_unwritable_place_is_a_clean_error(tmp_path, capsys):
-    assert main(["export", str(BUNDLED), "-o", str(tmp_path / "no" / "such" / "dir.txt")]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("briefing: ") and "cannot write" in err and "Traceback" not in err
+def test_export_into_a_missing_directory_says_so_without_a_line_number(tmp_path, capsys):
+    target = tmp_path / "no" / "such" / "x.txt"
+    assert main(["export", str(BUNDLED), "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing: {target}: cannot write: the directory {tmp_path / 'no' / 'such'} does not exist\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_onto_a_directory_or_under_a_file_says_why(tmp_path, capsys):
+    assert main(["export", str(BUNDLED), "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"briefing: {tmp_path}: cannot write: it is a directory\n"
+    blocker = tmp_path / "plain.txt"
+    blocker.write_text("x")
+    assert main(["export", str(BUNDLED), "-o", str(blocker / "x.txt")]) == 2
+    assert capsys.readouterr().err == (
+        f"briefing: {blocker / 'x.txt'}: cannot write: {blocker} is a file, not a directory\n"
+    )
+
+
+def test_any_other_write_failure_is_path_and_reason(tmp_path, capsys, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # as a read-only directory would (tests may run as root)
+    target = tmp_path / "handout.txt"
+    assert main(["export", str(BUNDLED), "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"briefing: {target}: cannot write: Permission denied\n"
+
+
+def test_an_empty_output_name_is_an_error(capsys):
+    assert main(["export", str(BUNDLED), "-o", ""]) == 2
+    assert capsys.readouterr().err == (
+        "briefing: -o needs a file name (or - for standard output) (see: briefing export --help)\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["export"], ["export", "--format", "json"], ["new", "{tmp}/t.md"]])
+def test_a_full_standard_output_is_one_line_not_a_traceback(tmp_path, args):
+    args = [arg.format(tmp=tmp_path) for arg in args]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT
+        )
+    assert result.returncode == 2
+    assert result.stderr == "briefing: standard output: cannot write: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_one_line_not_a_traceback():
+    command = f"{sys.executable} -m briefing export >&-"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2
+    assert result.stderr == "briefing: standard output: cannot write: it is closed\n"
+
+
+def test_export_never_writes_over_the_deck_itself(tmp_path, capsys):
+    deck = tmp_path / "talk"
+    deck.mkdir()
+    (deck / "01.md").write_text("# One\n\nText.\n")
+    for target in (deck / "01.md", deck / "." / "01.md"):
+        assert main(["export", str(deck), "-o", str(target)]) == 2
+        assert capsys.readouterr().err == (
+            f"briefing: -o {target} is a file of the deck itself (see: briefing export --help)\n"
+        )
+    assert (deck / "01.md").read_text() == "# One\n\nText.\n"
 
 
 def test_export_dash_is_stdout(capsys):
@@ -52,7 +117,7 @@ def test_export_dash_is_stdout(capsys):
     assert capsys.readouterr().out.startswith("{")
 
 
-@pytest.mark.parametrize("command", ["export", "check", "present"])
+@pytest.mark.parametrize("command", ["export", "check", "present", "presenter"])
 @pytest.mark.parametrize(
     "make, message",
     [
@@ -72,11 +137,51 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, command, make, message):
     assert len(lines) == 1 and lines[0].startswith(f"briefing: {path}:") and message in lines[0]
 
 
-def test_wrong_arguments_exit_2_with_usage():
-    for args in (["export", "--width", "abc"], ["check", "--size", "80by24"], ["export", "--format", "pdf"]):
-        result = run(*args)
-        assert result.returncode == 2
-        assert "usage:" in result.stderr and "Traceback" not in result.stderr
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (["export", "--width", "abc"], "argument --width: expected a number of columns, not 'abc' (see: briefing export --help)"),
+        (["export", "--width", "5"], "argument --width: width must be between 20 and 1000, not 5 (see: briefing export --help)"),
+        (["check", "--size", "80by24"], "argument --size: expected WIDTHxHEIGHT such as 80x24, not '80by24' (see: briefing check --help)"),
+        (["check", "--size", "0x24"], "argument --size: size must be positive, not '0x24' (see: briefing check --help)"),
+        (["export", "--format", "pdf"], "argument --format: invalid choice: 'pdf' (choose from 'text', 'json') (see: briefing export --help)"),
+        (["present", "--slide", "abc"], "argument --slide: expected a slide number, not 'abc' (see: briefing present --help)"),
+        (["new"], "the following arguments are required: path (see: briefing new --help)"),
+        (["export", "--bogus"], "unrecognized arguments: --bogus (see: briefing --help)"),
+    ],
+)
+def test_wrong_arguments_are_one_line_and_exit_2(args, line):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"briefing: {line}\n"
+
+
+@pytest.mark.parametrize("option", [["--width", "40"]])
+def test_options_that_do_not_apply_to_json_are_an_error(option, capsys):
+    assert main(["export", str(BUNDLED), "--format", "json", *option]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"briefing: {option[0]} applies only to --format text (see: briefing export --help)\n"
+
+
+def test_json_export_has_notes_only_with_notes(capsys):
+    assert main(["export", str(FIXTURES / "elements.md"), "--format", "json"]) == 0
+    without = json.loads(capsys.readouterr().out)
+    assert all("notes" not in slide for slide in without["slides"])
+    assert main(["export", str(FIXTURES / "elements.md"), "--format", "json", "--notes"]) == 0
+    with_notes = json.loads(capsys.readouterr().out)
+    assert any(slide["notes"] for slide in with_notes["slides"])
+
+
+def test_json_export_with_ascii_is_ascii_and_the_same_data(capsys):
+    assert main(["export", str(BUNDLED), "--format", "json", "--notes"]) == 0
+    plain = capsys.readouterr().out
+    assert not plain.isascii()  # the bundled deck has curly quotes and dashes
+    assert main(["export", str(BUNDLED), "--format", "json", "--notes", "--ascii"]) == 0
+    escaped = capsys.readouterr().out
+    assert escaped.isascii()
+    assert json.loads(escaped) == json.loads(plain)
 
 
 def test_check_bundled_deck_is_clean_against_its_source(capsys):

@@ -1,9 +1,14 @@
-"""The README tells the truth: its handout sample is what export prints, and CI runs the
-test command it shows."""
+"""The README tells the truth: its handout sample is what export prints, CI runs the test
+command it shows, and its check examples pass as written from a fresh clone."""
 
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
+
+import pytest
 
 from briefing.core.loader import load_deck
 from briefing.export.text import export_text
@@ -23,3 +28,24 @@ def test_ci_runs_the_readme_test_command():
     blocks = re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
     [test_line] = [line for block in blocks for line in block.splitlines() if "pytest" in line and "HYPOTHESIS" not in line]
     assert test_line in (ROOT / ".ci" / "run").read_text()
+
+
+CHECK_LINES = [
+    line
+    for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
+    for line in block.splitlines()
+    if line.startswith("briefing check")
+]
+
+
+def test_the_readme_shows_check_without_the_article():
+    assert any("--source" not in line for line in CHECK_LINES)
+
+
+@pytest.mark.parametrize("line", CHECK_LINES)
+def test_check_examples_pass_copy_pasted(line):
+    args = shlex.split(line)[1:]
+    if "--source" in args and not (ROOT / args[args.index("--source") + 1]).exists():
+        pytest.skip("the article is not shipped; this example needs it beside the checkout")
+    result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr

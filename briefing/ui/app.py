@@ -6,14 +6,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from briefing.core.blocks import CodeBlock, walk
@@ -101,6 +102,11 @@ class BriefingApp(App[int]):
     def get_default_screen(self) -> PresentScreen:
         return self.present
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from briefing.ui.screenshot import with_own_screenshot
+
+        return with_own_screenshot(self, super().get_system_commands(screen))
+
     def _start_show(self) -> None:
         self._handle_signals()
         self._apply_theme()
@@ -112,9 +118,12 @@ class BriefingApp(App[int]):
             self.present.add_class("-console")
             self.set_reactive(BriefingApp.speaker, True)
             self.call_after_refresh(self.watch_speaker, True)
-        if self._start_requested > len(self.deck.slides):
-            count = len(self.deck.slides)
-            self.notify(f"The deck has {count} slides; starting at slide {count}", severity="warning")
+        if self._start.slide + 1 != self._start_requested:
+            count, start = len(self.deck.slides), self._start.slide + 1
+            self.notify(
+                f"There is no slide {self._start_requested} (1\u2013{count}); starting at slide {start}",
+                severity="warning",
+            )
         self._show(scroll="top")
         self.present.query_one("#slide-view", PagedView).focus()
         self.set_interval(1, self._tick)
@@ -410,8 +419,17 @@ class BriefingApp(App[int]):
                 return screen
         return None
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
         """Quit, but never with an unsaved slide in the editor without asking."""
+        from briefing.ui.screens.editor import EditorScreen
+
+        editors = [screen for screen in self.screen_stack if isinstance(screen, EditorScreen)]
+        if editors:
+            editors[-1].after_pending_keys(self._quit_unless_unsaved)  # see the keys typed just before
+        else:
+            self.exit(0)
+
+    def _quit_unless_unsaved(self) -> None:
         editor = self._dirty_editor()
         if editor is None:
             self.exit(0)
@@ -484,22 +502,25 @@ class BriefingApp(App[int]):
     def action_external_edit(self) -> None:
         """Suspend the show, open $VISUAL or $EDITOR at the slide's first line, then reload."""
         import os
-        import shlex
-        import subprocess
 
+        from briefing.external_editor import EditorUnavailable, editor_command, outcome_problem, run_in_foreground
+
+        try:
+            command = editor_command(os.environ)  # checked first: a missing one must not suspend the show
+        except EditorUnavailable as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         span = self.slide.span
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        argv = [*shlex.split(command), f"+{span.start}", str(span.path)]
         try:
             with self.suspend():
-                subprocess.run(argv, check=False)
-        except FileNotFoundError:
-            self.notify(f"Editor not found: {command!r} (set $VISUAL or $EDITOR)", severity="error", markup=False)
-            return
+                outcome = run_in_foreground([*command, f"+{span.start}", str(span.path)])
         except Exception as error:  # SuspendNotSupported and the like: the terminal cannot hand over
             self.notify(f"Cannot open an editor here: {error}", severity="error", markup=False)
             return
-        self._reload()
+        problem = outcome_problem(command[0], outcome)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
+        self._reload()  # whatever its exit status, the editor may have saved
 
     # -- linked processes (console and audience views in other terminals) ------------------
 
@@ -533,25 +554,26 @@ class BriefingApp(App[int]):
     # -- reloading -----------------------------------------------------------------------------
 
     def action_reload(self) -> None:
-        self._reload()
+        self._reload(announce=True)  # asked for: say how it went, even if nothing changed
 
     @work(exclusive=True, group="reload", thread=True)
-    def _reload(self) -> None:
+    def _reload(self, announce: bool = False) -> None:
         """Load the deck again off the UI thread; apply it, or report why it cannot be."""
         from briefing.core.loader import load_deck  # the parser is imported after the first frame
 
         try:
             deck = load_deck(self.deck_path)
         except DeckError as error:
-            self.call_from_thread(self._reload_failed, str(error))
+            self.call_from_thread(self._reload_failed, str(error), announce)
             return
         except RecursionError:
-            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested")
+            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested", announce)
             return
-        self.call_from_thread(self.use_deck, deck)
+        self.call_from_thread(self.use_deck, deck, announce)
 
-    def use_deck(self, deck: Deck) -> None:
-        """Show `deck` in place of the current one, staying on the same slide."""
+    def use_deck(self, deck: Deck, announce: bool = False) -> None:
+        """Show `deck` in place of the current one, staying on the same slide; with `announce`,
+        or after a failed reload, say so."""
         old = self.deck
         position = navigation.follow(old, deck, self.position)
         self.deck = deck
@@ -559,15 +581,18 @@ class BriefingApp(App[int]):
         self._search_index = None
         if self._strips is not None:
             self._strips.clear()
-        if self.reload_error is not None:
+        recovered = self.reload_error is not None
+        if recovered:
             self.reload_error = None
             self.clear_notifications()
-            self.notify("Deck reloaded", timeout=2)
+        if recovered or announce:
+            count = len(deck.slides)
+            self.notify(f"reloaded ({count} slide{'' if count == 1 else 's'})", timeout=2, markup=False)
         self.set_reactive(BriefingApp.position, position)
         self._show(scroll="keep")
 
-    def _reload_failed(self, message: str) -> None:
-        if message != self.reload_error:
+    def _reload_failed(self, message: str, announce: bool = False) -> None:
+        if message != self.reload_error or announce:
             self.reload_error = message
             self.clear_notifications()
             # stays up until the deck loads again; the last good deck stays on screen

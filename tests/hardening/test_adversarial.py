@@ -51,7 +51,7 @@ def test_exports_and_check_are_clean(built):
         text = export_text(deck, **options)
         assert control_free(text)
         assert text == export_text(load_deck(path), **options)
-    data = export_json(deck)
+    data = export_json(deck, notes=True)
     assert control_free(data) and "\\u001b" not in data and "\\u009b" not in data
     assert [slide["title"] for slide in json.loads(data)["slides"]] == fixture.titles
     if fixture.slow:

@@ -86,7 +86,7 @@ def test_json_export(text):
     deck = deck_or_none(text)
     if deck is None:
         return
-    output = export_json(deck)
+    output = export_json(deck, notes=True)
     data = json.loads(output)
     assert data["slide_count"] == len(deck.slides) and control_free(output)
 

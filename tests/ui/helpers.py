@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.ui.app import BriefingApp
@@ -22,3 +25,22 @@ def make_app(deck: Path, **options) -> BriefingApp:
 def view_text(app: BriefingApp, selector: str = "#slide-view") -> str:
     """Every line the view would draw, scrolled or not, as plain text."""
     return app.present.query_one(selector, PagedView).text
+
+
+def deliver_in_one_read(app: BriefingApp, *keys: str) -> None:
+    """Hand the app these keys back to back, without letting it run in between: what the
+    terminal driver does with the bytes of one read (a macro, a clicker, ssh batching)."""
+    from textual import events
+
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def until(condition: Callable[[], bool], why: Callable[[], str] = str, timeout: float = 5.0) -> None:
+    """Let the app run until `condition` holds; fail the test if it does not within `timeout`
+    seconds, saying `why()`."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not so after {timeout} s: {why()}")
+        await asyncio.sleep(0.005)

@@ -6,6 +6,7 @@ import contextlib
 import shutil
 import sys
 
+import pytest
 from textual.widgets import TextArea
 
 from briefing.ui.navigation import Position
@@ -173,15 +174,44 @@ async def test_external_editor_opens_at_the_slide_line_and_the_show_reloads(tmp_
         assert "Third, from vi." in view_text(app)
 
 
-async def test_missing_external_editor_is_a_message_not_a_crash(tmp_path, monkeypatch):
+async def test_missing_external_editor_is_a_message_and_never_suspends_the_show(tmp_path, monkeypatch):
     monkeypatch.setenv("VISUAL", "no-such-editor-anywhere --wait")
     app = make_app(copy_show(tmp_path))
-    monkeypatch.setattr(type(app), "suspend", lambda self: contextlib.nullcontext())
+    suspended = []
+    monkeypatch.setattr(type(app), "suspend", lambda self: suspended.append(1) or contextlib.nullcontext())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("E")
         await pilot.pause()
-        assert any("Editor not found" in str(n.message) for n in app._notifications)
+        assert any("editor not found: no-such-editor-anywhere" in str(n.message) for n in app._notifications)
+        assert suspended == []  # checked before the terminal is handed over
         assert app.position == Position(0, 0)
+
+
+@pytest.mark.parametrize(
+    "script, said",
+    [("#!/bin/sh\nexit 4\n", "exited with status 4"), ("#!/nonexistent/interpreter\n", "could not start")],
+)
+async def test_an_external_editor_that_fails_gives_the_show_back_and_says_so(tmp_path, monkeypatch, script, said):
+    editor = tmp_path / "editor"
+    editor.write_text(script)
+    editor.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(editor))
+    app = make_app(copy_show(tmp_path))
+    handed_back = []
+
+    @contextlib.contextmanager
+    def suspend(self):
+        yield
+        handed_back.append(True)  # only if nothing was raised inside: as Textual's own suspend
+
+    monkeypatch.setattr(type(app), "suspend", suspend)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        assert handed_back == [True]
+        assert any(said in str(n.message) for n in app._notifications)
+        await pilot.press("right")
+        assert app.position == Position(1, 0)
 
 
 async def test_quitting_with_unsaved_edits_asks_first(tmp_path):
@@ -212,3 +242,30 @@ async def test_an_empty_slide_is_not_opened_in_place(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, EditorScreen)
         assert any("This slide is empty" in str(n.message) for n in app._notifications)
+
+
+async def test_a_reflexive_enter_in_any_question_keeps_the_edits(tmp_path):
+    """The conflict, close and quit questions have "Keep editing" as their default: Enter
+    there changes nothing; losing edits takes a deliberate choice."""
+    path = copy_show(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot)
+        editor.query_one(TextArea).insert("Mine.\n", location=(1, 0))
+        theirs = path.read_text().replace("Thank you.", "Thanks, from elsewhere.")
+        path.write_text(theirs)
+        for opener in ("ctrl+s", "escape", "ctrl+c"):  # conflict, close, quit
+            await pilot.press(opener)
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen), opener
+            assert app.screen.focused.id == "cancel", opener
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and app.screen is editor, opener
+            assert "Mine." in editor.query_one(TextArea).text and editor.dirty
+            assert path.read_text() == theirs
+        await pilot.press("ctrl+s")  # reloading still takes a deliberate choice: Tab to it
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert "Mine." not in editor.query_one(TextArea).text and not editor.dirty

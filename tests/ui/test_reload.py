@@ -84,3 +84,29 @@ async def test_saved_change_is_picked_up_without_a_key(tmp_path):
             if "Welcome, watchers." in view_text(app):
                 break
         assert "Welcome, watchers." in view_text(app)
+
+
+def messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_r_says_what_it_did(tmp_path):
+    path = copy_show(tmp_path)
+    good = path.read_text()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reload_and_wait(app, pilot)
+        assert messages(app) == ["reloaded (6 slides)"]
+        path.write_text(good + "\n---\n\n# Encore\n")
+        await reload_and_wait(app, pilot)
+        assert messages(app)[-1] == "reloaded (7 slides)"
+        path.write_text(good.replace("title: A test show", "title: [unclosed"))
+        await reload_and_wait(app, pilot)
+        [error] = error_notifications(app)
+        assert error.startswith(f"{path}:3: front matter is not valid YAML")
+        app.clear_notifications()  # the presenter dismissed it; `r` again says it again
+        await reload_and_wait(app, pilot)
+        assert error_notifications(app) == [error]
+        path.write_text(good)
+        await reload_and_wait(app, pilot)
+        assert messages(app) == ["reloaded (6 slides)"]

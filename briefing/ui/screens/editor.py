@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -30,9 +30,13 @@ RenderBlocks = Callable[[tuple[Block, ...], int], list[Strip]]
 
 
 class ChoiceScreen(ClosesOnce[str], ModalScreen[str]):
-    """A question with a few answers as buttons; dismisses with the chosen answer's id."""
+    """A question with a few answers as buttons; dismisses with the chosen answer's id.
+
+    The answer "cancel" (keep editing, as Escape) has the focus, so a reflexive Enter never
+    discards work: any other answer takes a deliberate move to it."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Keep editing")]
+    AUTO_FOCUS = "#cancel"
 
     def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -51,12 +55,25 @@ class ChoiceScreen(ClosesOnce[str], ModalScreen[str]):
         self.dismiss(event.button.id or "cancel")
 
 
+class SourceArea(TextArea):
+    """The editor's text area. Escape is left to the screen (back to the show) rather than
+    moving the focus on, so that it reaches the screen after the keys typed before it."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            event.prevent_default()  # TextArea's own handler would stop it here
+
+
 class EditorScreen(Screen[None]):
-    """The slide's lines in a Markdown editor; the preview follows ≤ 150 ms after typing."""
+    """The slide's lines in a Markdown editor; the preview follows ≤ 150 ms after typing.
+
+    Ctrl+S and Escape are not priority bindings: they reach the screen through the text area,
+    after every key that arrived before them has been applied, so a save holds every key
+    typed before it (a priority binding would run first, and save without the last keys)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "close", "Back to the show", priority=True),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "close", "Back to the show"),
     ]
 
     class Saved(Message):
@@ -71,7 +88,7 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(self._header(), id="editor-header")
         with Horizontal(id="editor-body"):
-            yield TextArea(
+            yield SourceArea(
                 self.source.text,
                 language="markdown",
                 soft_wrap=True,
@@ -130,6 +147,12 @@ class EditorScreen(Screen[None]):
     def save_now(self) -> bool:
         """Save without asking anything; False (with a message) if it could not be done."""
         return self._save(force=False)
+
+    def after_pending_keys(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the text area has applied every key already sent to it: a
+        priority key (Ctrl+C) is handled as it arrives, before the keys typed just ahead of it."""
+        if not self.query_one(SourceArea).call_later(callback):
+            callback()  # the text area is closing: nothing more will reach it
 
     def keep_for_recovery(self) -> Path | None:
         """Write the buffer where it cannot clobber anything: the process is being killed."""

@@ -2,6 +2,10 @@
 
 The keys live here rather than on the App so that a screen pushed on top (overview, search,
 help) gets its own keys: Enter selects a search result there, it does not turn the page.
+
+None of them is a priority binding: every key then takes one path (through the focused view,
+which binds only the arrows that scroll it), so keys that arrive in one read are handled in the
+order they arrived. A priority Enter would run before the digits typed ahead of it.
 """
 
 from __future__ import annotations
@@ -24,11 +28,12 @@ class PresentScreen(Screen[None]):
     """Audience view by default; `s` adds the speaker's panel beside the slide."""
 
     BINDINGS = [
-        Binding("right,l,space,pagedown", "app.next", "Next", priority=True),
-        Binding("enter", "app.enter", "Next, or go to the slide number typed", show=False, priority=True),
-        Binding("left,h,backspace,pageup", "app.previous", "Previous", priority=True),
-        Binding("home,g", "app.first", "First slide", show=False, priority=True),
-        Binding("end,G", "app.last", "Last slide", show=False, priority=True),
+        # ← before →: the key hints list them in this order
+        Binding("left,h,backspace,pageup", "app.previous", "Previous"),
+        Binding("right,l,space,pagedown", "app.next", "Next"),
+        Binding("enter", "app.enter", "Next, or go to the slide number typed", show=False),
+        Binding("home,g", "app.first", "First slide", show=False),
+        Binding("end,G", "app.last", "Last slide", show=False),
         *(
             Binding(str(digit), f"app.digit({digit})", "Type a slide number (then Enter)", show=False)
             for digit in range(10)

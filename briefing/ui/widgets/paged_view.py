@@ -23,10 +23,14 @@ from briefing.render import frame
 Render = Callable[[int], list[Strip]]
 
 
-class PagedView(ScrollView, can_focus=True):
+class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
     """Draws what `render(width)` returns in a column at most `max_columns` wide, centred,
     with the frame's padding; re-renders on resize. Lines are laid out once per change, so
-    painting is only indexing."""
+    painting is only indexing.
+
+    Only ↑/↓ scroll it from the keyboard, and Shift+←/→ or [/] sideways: the other keys a
+    scroll view binds (→, PgDn, Home, ...) belong to the show, which handles them after the
+    view, in the order they arrive."""
 
     BINDINGS = [
         Binding("up", "scroll_up", "Scroll up", show=False),

@@ -1,0 +1,119 @@
+"""A private tmux server for tests and benchmarks: `tmux -L <unique name>`, started by the caller
+and killed at the end, so nothing here ever touches the user's own tmux server or sessions."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+INSTALLED = shutil.which("tmux") is not None
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0, interval: float = 0.02) -> bool:
+    """Poll `condition` until it holds (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if condition():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(interval)
+
+
+class Tmux:
+    """One private tmux server. Sessions are made with `new_session`; `kill` ends the server and
+    everything running in it (use it as a context manager to be sure it is called)."""
+
+    def __init__(self, prefix: str = "briefing-test") -> None:
+        self.socket = f"{prefix}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        # -f /dev/null: the user's ~/.tmux.conf must not change what the tests see;
+        # exit-empty off: the server outlives a session that ends, until `kill`.
+        started = self.run(
+            "-f", "/dev/null", "start-server",
+            ";", "set-option", "-g", "exit-empty", "off",
+            ";", "display-message", "-p", "#{socket_path}",
+            check=True,
+        )
+        self.socket_path = Path(started.stdout.strip())
+
+    def __enter__(self) -> Tmux:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.kill()
+
+    @property
+    def base(self) -> list[str]:
+        """The command line prefix that addresses this server."""
+        return ["tmux", "-L", self.socket]
+
+    def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*self.base, *args], capture_output=True, text=True, check=check)
+
+    def new_session(
+        self,
+        name: str,
+        command: str,
+        *,
+        size: tuple[int, int] = (80, 24),
+        env: Mapping[str, str] | None = None,
+        keep_open: bool = False,
+    ) -> None:
+        """Start `command` (a shell command line) in a detached session of `size` columns×rows.
+        With `keep_open`, the pane stays as the command left it after it ends, to be read.
+        (tmux's remain-on-exit would scroll it a line to say "Pane is dead".)"""
+        if keep_open:
+            command = f"{command}; exec sleep infinity"  # holds the pane until the server is killed
+        width, height = size
+        environment = [arg for key, value in (env or {}).items() for arg in ("-e", f"{key}={value}")]
+        self.run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
+                 *environment, command, check=True)
+
+    def send_keys(self, session: str, *keys: str, literal: bool = False) -> None:
+        """tmux key names (`Right`, `C-s`), or with `literal` the characters as typed. All the
+        keys of one call reach the program in one write, as a fast typist's or a macro's would."""
+        self.run("send-keys", "-t", session, *(["-l"] if literal else []), *keys, check=True)
+
+    def screen(self, session: str) -> str:
+        return self.run("capture-pane", "-p", "-t", session).stdout
+
+    def wait_for(self, session: str, text: str, timeout: float = 20.0) -> bool:
+        """Whether `text` appears on the session's screen within `timeout` seconds."""
+        return wait_until(lambda: text in self.screen(session), timeout)
+
+    def wait_gone(self, session: str, text: str, timeout: float = 20.0) -> bool:
+        """Whether `text` leaves the session's screen within `timeout` seconds."""
+        return wait_until(lambda: text not in self.screen(session), timeout)
+
+    def display(self, session: str, format_: str) -> str:
+        """A tmux format's value for the session's pane, e.g. `#{alternate_on}`."""
+        return self.run("display-message", "-p", "-t", session, format_).stdout.strip()
+
+    def pane_pid(self, session: str) -> int:
+        return int(self.display(session, "#{pane_pid}"))
+
+    def child_pid(self, session: str) -> int:
+        """The process the pane's shell started (the program under test)."""
+        shell = self.pane_pid(session)
+        found: list[str] = []
+
+        def started() -> bool:
+            found[:] = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True).stdout.split()
+            return bool(found)
+
+        if not wait_until(started, timeout=10):
+            raise AssertionError(f"no process started in tmux session {session}")
+        return int(found[0])
+
+    def kill_session(self, session: str) -> None:
+        self.run("kill-session", "-t", session)
+
+    def kill(self) -> None:
+        """End the server and every session on it (as closing a terminal window would)."""
+        self.run("kill-server")
+        self.socket_path.unlink(missing_ok=True)  # tmux leaves the socket file behind
