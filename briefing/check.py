@@ -73,7 +73,7 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     wide = max(width, wide_width(options.size[0]))
     renderer = SlideRenderer()
     where = f"{options.size[0]}\u00d7{options.size[1]}"
-    lines_of = _FileLines()
+    lines_of = _FileLines()  # read only for a slide too wide, to point at the line
     for slide in deck.slides:
         rows, widest = measure(renderer.render(slide.blocks, breakout=wide - width), width)
         if rows > height:
@@ -85,23 +85,33 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
         if widest <= wide:
             continue
         room = f"{where} leaves room for {wide} (the show scrolls it sideways)"
+        lines = lines_of(slide.span.path)
         for block in slide.blocks:  # only code and tables draw wider than they are given
             _, widest = measure(renderer.render((block,), title_first=False, breakout=wide - width), width)
-            if widest <= wide:
-                continue
-            inner = [b for b in walk((block,)) if isinstance(b, (Table, CodeBlock))]
-            lines = lines_of(slide.span.path)
-            if inner and isinstance(inner[0], Table):
-                what = "a table is {} columns wide even with its cells wrapped"
-                needle = next((plain(cell).strip() for cell in (*inner[0].header, *inner[0].rows[0]) if plain(cell).strip()), "|")
-            elif inner:
-                what = "a code line is {} columns wide"
-                needle = max(inner[0].code.expandtabs(4).split("\n"), key=len).strip()[:40]
-            else:
-                what, needle = "it is {} columns wide", ""
-            line = _line_of(needle, lines, slide.span.start, slide.span.end) if needle else slide.span.start
-            message = f"slide {slide.number}: {what.format(widest)}; {room}"
-            yield Finding(slide.span.path, line, "error", message)
+            if widest > wide:
+                what, line = _too_wide(block, lines, slide.span.start, slide.span.end)
+                message = f"slide {slide.number}: {what.format(widest)}; {room}"
+                yield Finding(slide.span.path, line, "error", message)
+
+
+def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str, int]:
+    """What in `block` is too wide (its first table or code block) and the line it is on."""
+
+    def line_with(*parts: str) -> int:
+        for number in range(start, min(end, len(lines)) + 1):
+            if all(part in lines[number - 1] for part in parts):
+                return number
+        return start
+
+    inner = next((b for b in walk((block,)) if isinstance(b, (Table, CodeBlock))), None)
+    if isinstance(inner, Table):
+        cells = (plain(cell).strip() for row in (inner.header, *inner.rows) for cell in row)
+        first = next((cell.split()[0] for cell in cells if cell), "")
+        return "a table is {} columns wide even with its cells wrapped", line_with("|", first)
+    if isinstance(inner, CodeBlock):
+        longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
+        return "a code line is {} columns wide", line_with(longest[:40])
+    return "it is {} columns wide", start
 
 
 # Figures: amounts, percentages, counts and dates, as a fact-checker would underline them.
@@ -198,11 +208,10 @@ class _FileLines:
         return self._lines[path]
 
 
-def _line_of(text: str, lines: list[str], start: int, end: int) -> int:
-    """The first line in [start, end] that mentions `text`'s first word, else `start`."""
-    word = text.split()[0] if text.split() else text
+def _line_of(figure: str, lines: list[str], start: int, end: int) -> int:
+    """The first line in [start, end] that mentions `figure`, else `start`."""
     for number in range(start, min(end, len(lines)) + 1):
-        if word in lines[number - 1]:
+        if figure.split()[0] in lines[number - 1]:
             return number
     return start
 

@@ -109,3 +109,11 @@ def test_a_capitalised_word_and_a_small_number_is_a_label(word, number, after):
     if re.fullmatch(months, word):
         return  # "May 5" is a date
     assert figures(f"{word} {number}{after}") == []
+
+
+def test_a_header_only_table_too_wide_is_found_at_its_line(tmp_path):
+    path = tmp_path / "header.md"
+    header = " | ".join(f"Column {n}" for n in range(1, 13))
+    path.write_text(f"# Header\n\nColumn 1 is the first.\n\n| {header} |\n|{'---|' * 12}\n")
+    (finding,) = findings_at(load_deck(path))
+    assert finding.startswith(f"{path}:5: error: slide 1: a table is ")

@@ -118,7 +118,7 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         """Everything the view draws, scrolled into sight or not (either way), as plain text."""
         lines = [line.text.rstrip() for line in self._lines]
         wide = self.wide_width
-        margin = " " * max(0, (self.scrollable_content_region.width - wide) // 2)
+        margin = " " * self._left(wide)
         for index, strip in enumerate(self._content, start=self._top):
             if strip.cell_length > wide and index < len(lines):
                 lines[index] = (margin + strip.text).rstrip()
@@ -174,9 +174,9 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         style = self.rich_style
         column = self.column_width
-        left = max(0, (width - column) // 2)
+        left = self._left(column)
         wide = self.wide_width
-        wide_left = max(0, (width - wide) // 2)
+        wide_left = self._left(wide)
         more = self.get_component_rich_style("paged-view--more", partial=True)
         blank = Strip.blank(width, style)
         lines = [blank] * self._top
@@ -195,6 +195,16 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(width, len(lines))
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def _left(self, width: int) -> int:
+        """Where lines `width` cells wide start: centred as if a scrollbar that comes and goes
+        with the content were not there (it takes the right margin), so that text does not
+        move sideways from a short slide to a long one, but never under that scrollbar."""
+        region = self.scrollable_content_region.width
+        full = region
+        if self.show_vertical_scrollbar and self.styles.scrollbar_gutter != "stable":
+            full += self.scrollbar_size_vertical
+        return max(0, min((full - width) // 2, region - width))
 
     def _panned(self, strip: Strip, wide: int, left: int, width: int, more: Style) -> Strip:
         """The part of a line wider than the view that the pan shows, and an arrow each side
