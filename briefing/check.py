@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.blocks import Block, Chart, Heading, Paragraph, Table, plain, walk
+from briefing.core.blocks import Block, Chart, CodeBlock, Heading, Paragraph, Table, plain, walk
 from briefing.core.model import Deck, Finding, Slide
-from briefing.render.frame import content_size
+from briefing.render.frame import content_size, wide_width
 
 
 @dataclass(frozen=True)
@@ -70,22 +70,48 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     from briefing.render.rich import SlideRenderer, measure
 
     width, height = content_size(*options.size)
+    wide = max(width, wide_width(options.size[0]))
     renderer = SlideRenderer()
     where = f"{options.size[0]}\u00d7{options.size[1]}"
+    lines_of = _FileLines()  # read only for a slide too wide, to point at the line
     for slide in deck.slides:
-        rows, widest = measure(renderer.render(slide.blocks), width)
+        rows, widest = measure(renderer.render(slide.blocks, breakout=wide - width), width)
         if rows > height:
             yield _at(
                 slide,
                 "error",
                 f"slide {slide.number} is {rows} rows tall; {where} leaves room for {height}",
             )
-        if widest > width:
-            yield _at(
-                slide,
-                "error",
-                f"slide {slide.number} is {widest} columns wide; {where} leaves room for {width}",
-            )
+        if widest <= wide:
+            continue
+        room = f"{where} leaves room for {wide} (the show scrolls it sideways)"
+        lines = lines_of(slide.span.path)
+        for block in slide.blocks:  # only code and tables draw wider than they are given
+            _, widest = measure(renderer.render((block,), title_first=False, breakout=wide - width), width)
+            if widest > wide:
+                what, line = _too_wide(block, lines, slide.span.start, slide.span.end)
+                message = f"slide {slide.number}: {what.format(widest)}; {room}"
+                yield Finding(slide.span.path, line, "error", message)
+
+
+def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str, int]:
+    """What in `block` is too wide (its first table or code block) and the line it is on."""
+
+    def line_with(*parts: str) -> int:
+        for number in range(start, min(end, len(lines)) + 1):
+            if all(part in lines[number - 1] for part in parts):
+                return number
+        return start
+
+    inner = next((b for b in walk((block,)) if isinstance(b, (Table, CodeBlock))), None)
+    if isinstance(inner, Table):
+        cells = (plain(cell).strip() for row in (inner.header, *inner.rows) for cell in row)
+        first = next((cell.split()[0] for cell in cells if cell), "")
+        return "a table is {} columns wide even with its cells wrapped", line_with("|", first)
+    if isinstance(inner, CodeBlock):
+        longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
+        return "a code line is {} columns wide", line_with(longest[:40])
+    return "it is {} columns wide", start
 
 
 # Figures: amounts, percentages, counts and dates, as a fact-checker would underline them.
@@ -93,20 +119,39 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE = re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}}\b")
 _FIGURE = re.compile(
     r"(?<![\w.,$\u2212-])(?:\$\s?)?\d[\d,]*(?:\.\d+)?(?<!,)"
-    r"(?:\s?%|\s(?:thousand|million|billion|trillion)\b)?"
+    r"(?:\s?%|\s(?:thousand|million|billion|trillion)\b|(?:bn|tn|[kKmMbBT])\b)?"
 )
+# A name with a small number, ending its phrase: "Point 5", "Step 12:", "Phase 2." label
+# things rather than state a figure.
+_LABEL = re.compile(r"\b[A-Z][a-z]*\s\d{1,2}(?=[:.)]|\s*$)")
+_SCALE = re.compile(r"(?<=\d)\s?(thousand|million|billion|trillion|bn|tn|[kKmMbBT])$")
+_SCALE_SPELLINGS = {  # the ways a scale is written; either matches the other in the source
+    "thousand": ("thousand", "k"),
+    "million": ("million", "m"),
+    "billion": ("billion", "bn", "b"),
+    "trillion": ("trillion", "tn", "t"),
+}
 
 
 def figures(text: str) -> list[str]:
-    """The figures in a text: dates first (`January 20`), then numbers with their `$`, `%` or scale."""
+    """The figures in a text: dates first (`January 20`), then numbers with their `$`, `%` or
+    scale (`$1.2M`, `$465 billion`); labels such as `Point 5` are not figures."""
     found = [match.group() for match in _DATE.finditer(text)]
-    rest = _DATE.sub(" ", text)
+    rest = _LABEL.sub(" ", _DATE.sub(" ", text))
     found += [match.group().strip() for match in _FIGURE.finditer(rest)]
     return found
 
 
 def _in_source(figure: str, source: str) -> bool:
-    pattern = r"(?<![\d.,])" + re.escape(figure).replace(r"\ ", r"\s+") + r"(?![\d])"
+    scale = _SCALE.search(figure)
+    number = figure[: scale.start()] if scale else figure
+    pattern = r"(?<![\d.,])" + re.escape(number).replace(r"\ ", r"\s+")
+    if scale:
+        word = next(w for w, forms in _SCALE_SPELLINGS.items() if scale.group(1).lower() in forms)
+        letters = "|".join(form for form in _SCALE_SPELLINGS[word] if form != word)
+        pattern += rf"(?i:\s+{word}|\s?(?:{letters}))\b"
+    else:
+        pattern += r"(?![\d])"
     return re.search(pattern, source) is not None
 
 

@@ -199,7 +199,11 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
         from briefing.export.text import export_text
 
         width = args.width if args.width is not None else 80
-        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii)
+        unspellable: set[str] = set()
+        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable)
+        if unspellable:
+            codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
+            print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
     if args.output in (None, "-"):
         write_stdout(output)
         return 0

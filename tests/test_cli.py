@@ -245,3 +245,13 @@ def test_broken_pipe_is_not_an_error():
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True)
     assert result.stdout == "Every element\n"
     assert "Traceback" not in result.stderr
+
+
+def test_export_ascii_says_which_characters_have_no_ascii_spelling(tmp_path):
+    deck = tmp_path / "glyphs.md"
+    deck.write_text("# Glyphs\n\n한국어 and two private-use glyphs: \ue000 \ue001 \ue000\n")
+    result = run("export", str(deck), "--ascii")
+    assert result.returncode == 0
+    assert "HanGugEo and two private-use glyphs: ? ? ?" in result.stdout
+    assert result.stderr == "briefing: warning: written as '?', having no ASCII spelling: U+E000, U+E001\n"
+    assert run("export", str(BUNDLED), "--ascii").stderr == ""

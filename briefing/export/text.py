@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableSet
+
 from briefing.core.blocks import Heading, plain
 from briefing.core.model import Deck, Slide
-from briefing.render.text import PlainText
 from briefing.render.cells import wrap
+from briefing.render.text import PlainText
 
 _HEADER_KEYS = ("subtitle", "author", "date", "event", "source")
 
 
-def export_text(deck: Deck, *, width: int = 80, notes: bool = False, ascii: bool = False) -> str:
-    """The deck as plain text; the same deck always gives the same text, ending in a newline."""
+def export_text(
+    deck: Deck,
+    *,
+    width: int = 80,
+    notes: bool = False,
+    ascii: bool = False,
+    unspellable: MutableSet[str] | None = None,
+) -> str:
+    """The deck as plain text; the same deck always gives the same text, ending in a newline.
+    With `ascii`, characters that have no ASCII spelling are written `?` and added to
+    `unspellable`."""
     width = max(20, width)
     renderer = PlainText(ascii=ascii)
+    if unspellable is not None:
+        renderer.unspellable = unspellable
     double = "=" * width
     lines: list[str] = [*wrap(renderer.fix(deck.title), width)]
     for key in _HEADER_KEYS:

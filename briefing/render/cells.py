@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableSet
 
+from anyascii import anyascii
 from rich.cells import cell_len, chop_cells
 
 __all__ = ["cell_len", "fit", "pad", "to_ascii", "wrap"]
 
+# Spellings of our own, before anyascii's: an em dash is `--` and a bar `#` in a handout.
 _ASCII = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": ",", "\u201c": '"', "\u201d": '"',
@@ -21,16 +23,26 @@ _ASCII = str.maketrans(
         "\ufe0f": "", "\ufeff": "",
     }
 )
+_SILENT = {"Mn", "Me", "Cf"}  # combining marks and zero-width format characters: nothing to spell
 
 
-def to_ascii(text: str) -> str:
-    """Best-effort ASCII: typographic punctuation spelled out, accents dropped, the rest `?`."""
+def to_ascii(text: str, unspellable: MutableSet[str] | None = None) -> str:
+    """ASCII: typographic punctuation as above, every other script transliterated by anyascii
+    (Korean, Chinese, accents...). Marks and invisible format characters are dropped; anything
+    else with no ASCII spelling (private-use glyphs) becomes `?` and is added to `unspellable`."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKD", text.translate(_ASCII))
-    return "".join(
-        char if char.isascii() else ("" if unicodedata.combining(char) else "?") for char in text
-    )
+    spelled: list[str] = []
+    for char in text.translate(_ASCII):
+        if char.isascii():
+            spelled.append(char)
+        elif ascii_form := anyascii(char):
+            spelled.append(ascii_form)
+        elif unicodedata.category(char) not in _SILENT:
+            spelled.append("?")
+            if unspellable is not None:
+                unspellable.add(char)
+    return "".join(spelled)
 
 
 def pad(text: str, width: int, align: str = "left") -> str:

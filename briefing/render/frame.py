@@ -18,3 +18,9 @@ def content_size(columns: int, rows: int) -> tuple[int, int]:
     width = min(MAX_COLUMNS, columns - 2 * PAD_COLUMNS)
     height = rows - STATUS_ROWS - 2 * PAD_ROWS
     return max(1, width), max(1, height)
+
+
+def wide_width(columns: int) -> int:
+    """Cells a table or code block too wide for the content may take before it scrolls
+    sideways: the terminal's whole width less the padding."""
+    return max(1, columns - 2 * PAD_COLUMNS)

@@ -2,6 +2,10 @@
 
 Deck text only ever becomes `Text` objects built from plain strings, never markup, so `[b]` or
 `[@click=app.quit]` in a slide shows as written.
+
+Prose wraps to the width it is given. Code and tables never cut what they show: one that cannot
+fit draws lines wider than the width, all of one length, and `render_lines` keeps them whole so
+that the view can scroll them sideways.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from briefing.core.blocks import (
@@ -31,6 +34,7 @@ from briefing.core.blocks import (
 )
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
+from briefing.render.table import TableLayout, layout_table
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class Prefixed:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         indent = max(self.first.cell_len, self.rest.cell_len)
         width = max(1, options.max_width - indent)
-        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
+        lines = render_lines(console, self.renderable, options.update_width(width))
         new_line = Segment.line()
         for index, line in enumerate(lines):
             prefix = self.first if index == 0 else self.rest
@@ -83,6 +87,7 @@ class SlideRenderer:
     def __init__(self, palette: Palette | None = None, *, highlight: bool = True) -> None:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
+        self._breakout = 0  # of the render() under way
         self._render: dict[type, Callable[[Block], RenderableType]] = {
             Heading: self._heading,  # type: ignore[dict-item]
             Paragraph: self._paragraph,  # type: ignore[dict-item]
@@ -95,9 +100,20 @@ class SlideRenderer:
         }
 
     def render(
-        self, blocks: Sequence[Block], *, title_first: bool = True, tight: bool = False
+        self,
+        blocks: Sequence[Block],
+        *,
+        title_first: bool = True,
+        tight: bool = False,
+        breakout: int = 0,
     ) -> Group:
-        """Blocks with a blank line between them (unless `tight`); a leading heading is the title."""
+        """Blocks with a blank line between them (unless `tight`); a leading heading is the title.
+        A table that cannot fit the width even with its cells wrapped may take `breakout` more
+        cells (a wide screen has room beside the text column) before it runs wider still."""
+        self._breakout = breakout
+        return self._group(blocks, title_first=title_first, tight=tight)
+
+    def _group(self, blocks: Sequence[Block], *, title_first: bool, tight: bool) -> Group:
         parts: list[RenderableType] = []
         for index, block in enumerate(blocks):
             if parts and not tight:
@@ -138,7 +154,7 @@ class SlideRenderer:
         return self.inline(block.text)
 
     def _blocks(self, blocks: Iterable[Block], tight: bool = False) -> RenderableType:
-        return self.render(tuple(blocks), title_first=False, tight=tight)
+        return self._group(tuple(blocks), title_first=False, tight=tight)
 
     def _list(self, block: ListBlock) -> RenderableType:
         accent = self.palette.accent
@@ -157,28 +173,7 @@ class SlideRenderer:
         return Group(*rows)
 
     def _table(self, block: Table) -> RenderableType:
-        from rich import box
-
-        has_header = any(cell for cell in block.header)
-        table = RichTable(
-            box=box.SIMPLE_HEAD if has_header else None,
-            show_header=has_header,
-            header_style=self.palette.heading,
-            border_style=self.palette.muted,
-            pad_edge=False,
-            show_edge=False,
-            padding=(0, 1),
-            expand=False,
-        )
-        count = max([len(block.header), *(len(row) for row in block.rows)])
-        align = list(block.align) + [""] * (count - len(block.align))
-        header = list(block.header) + [()] * (count - len(block.header))
-        for cell, justify in zip(header, align):
-            table.add_column(self.inline(cell, self.palette.heading), justify=justify or "left")
-        for row in block.rows:
-            cells = list(row) + [()] * (count - len(row))
-            table.add_row(*(self.inline(cell) for cell in cells))
-        return table
+        return _TableView(block, self, self._breakout)
 
     def _code(self, block: CodeBlock) -> RenderableType:
         return _CodeView(block, self.palette, self.highlight)
@@ -214,6 +209,62 @@ class _Underlined:
         yield Text("\u2500" * widest, self.style)
 
 
+class _TableView:
+    """A table that fits if it can: narrower gaps, then wrapped cells; never a cut cell. Too
+    wide even then, every column is as narrow as its widest word and the lines run wide."""
+
+    GAPS = (3, 2, 1)
+    WRAP_GAPS = (1,)  # on a slide, a narrower gap beats wrapping cells onto more rows
+
+    def __init__(self, block: Table, renderer: SlideRenderer, breakout: int = 0) -> None:
+        palette = renderer.palette
+        self.palette = palette
+        self.breakout = breakout
+        count = max([len(block.header), *(len(row) for row in block.rows)])
+        self.align = [a or "left" for a in block.align] + ["left"] * (count - len(block.align))
+        header = list(block.header) + [()] * (count - len(block.header))
+        self.header = [renderer.inline(cell, palette.heading) for cell in header]
+        self.rows = [
+            [renderer.inline(cell) for cell in list(row) + [()] * (count - len(row))]
+            for row in block.rows
+        ]
+        self.has_header = any(text.plain.strip() for text in self.header)
+        self.cells = [[t.plain for t in row] for row in ([self.header] if self.has_header else []) + self.rows]
+
+    def layout(self, width: int) -> TableLayout:
+        layout = layout_table(self.cells or [[""]], width, self.GAPS, self.WRAP_GAPS)
+        if not layout.fits and self.breakout > 0:
+            layout = layout_table(self.cells or [[""]], width + self.breakout, self.GAPS, self.WRAP_GAPS)
+        return layout
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        narrowest = self.layout(1).width
+        return Measurement(narrowest, max(narrowest, self.layout(10**6).width))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        layout = self.layout(options.max_width)
+        gap = Segment(" " * layout.gap)
+        new_line = Segment.line()
+        rows = [self.header] if self.has_header else []
+        rows += self.rows
+        for index, row in enumerate(rows):
+            cells = [
+                console.render_lines(
+                    text, options.update(width=width, justify=align, overflow="fold", no_wrap=False, height=None)
+                )
+                for text, width, align in zip(row, layout.widths, self.align)
+            ]
+            for line in range(max(len(cell) for cell in cells)):
+                for column, (cell, width) in enumerate(zip(cells, layout.widths)):
+                    if column:
+                        yield gap
+                    yield from cell[line] if line < len(cell) else [Segment(" " * width)]
+                yield new_line
+            if index == 0 and self.has_header:
+                yield Segment("\u2500" * layout.width, self.palette.muted)
+                yield new_line
+
+
 class _CodeView:
     """A code block, indented and never wrapped; highlighted when it names its language."""
 
@@ -225,28 +276,31 @@ class _CodeView:
         self.highlight = highlight
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        code = self.block.code.expandtabs(4)
-        width = max((cell_len(line) for line in code.split("\n")), default=0) + self.INDENT
+        width = self._width()
         return Measurement(width, width)
+
+    def _width(self) -> int:
+        code = self.block.code.expandtabs(4)
+        return max((cell_len(line) for line in code.split("\n")), default=0) + self.INDENT
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         code = self.block.code.expandtabs(4)
+        # a line too long is drawn whole, every line padded to its length, to scroll sideways
+        options = options.update_width(max(options.max_width, self._width()))
         if not self.block.language or not self.highlight:
-            text = Text(code, self.palette.code, no_wrap=True, overflow="ellipsis")
-            yield Padding(text, (0, 0, 0, self.INDENT))
+            text = Text(code, self.palette.code, no_wrap=True)
+            yield from console.render(Padding(text, (0, 0, 0, self.INDENT)), options)
             return
         from rich.syntax import Syntax  # Pygments is slow to import: only for slides with code
 
-        yield Padding(
-            Syntax(
-                code,
-                self.block.language,
-                theme=self.palette.code_theme,
-                background_color="default",
-                word_wrap=False,
-            ),
-            (0, 0, 0, self.INDENT),
+        syntax = Syntax(
+            code,
+            self.block.language,
+            theme=self.palette.code_theme,
+            background_color="default",
+            word_wrap=False,
         )
+        yield from console.render(Padding(syntax, (0, 0, 0, self.INDENT)), options)
 
 
 class _ChartView:
@@ -277,10 +331,17 @@ class _ChartView:
             yield line
 
 
+def render_lines(
+    console: Console, renderable: RenderableType, options: ConsoleOptions
+) -> list[list[Segment]]:
+    """Lines of `renderable` at `options.max_width`, like `Console.render_lines`, but with code
+    and tables that are wider kept whole rather than cut at the edge."""
+    return list(Segment.split_lines(console.render(renderable, options)))
+
+
 def measure(renderable: RenderableType, width: int) -> tuple[int, int]:
-    """Rows `renderable` takes drawn `width` cells wide, and the fewest columns it needs
-    without cutting anything (code and tables do not wrap below their widest word or line)."""
+    """Rows `renderable` takes drawn `width` cells wide, as the presenter draws it, and the
+    cells its widest line takes (more than `width` only for code and tables that cannot fit)."""
     console = Console(width=width, color_system=None, force_terminal=False, legacy_windows=False)
-    rows = len(console.render_lines(renderable, console.options.update_width(width), pad=False))
-    needed = Measurement.get(console, console.options.update_width(10_000), renderable).minimum
-    return rows, needed
+    lines = render_lines(console, renderable, console.options.update_width(width))
+    return len(lines), max((Segment.get_line_length(line) for line in lines), default=0)

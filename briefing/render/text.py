@@ -18,8 +18,12 @@ from briefing.core.blocks import (
 )
 from briefing.render.cells import cell_len, fit, pad, to_ascii, wrap
 from briefing.render.chart import layout_chart
+from briefing.render.table import layout_table
 
-_MIN_COLUMN = 6
+# Blank cells between table columns: two, or one if that spares wrapping the cells; a handout
+# keeps two while wrapping if it can, since paper has room for the extra lines.
+_GAPS = (2, 1)
+_WRAP_GAPS = (2, 1)
 
 
 class PlainText:
@@ -27,7 +31,8 @@ class PlainText:
 
     def __init__(self, *, ascii: bool = False) -> None:
         self.ascii = ascii
-        self.fix: Callable[[str], str] = to_ascii if ascii else str
+        self.unspellable: set[str] = set()  # characters `ascii` output had to write as `?`
+        self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii else str
         self.bullet = "*" if ascii else "\u2022"
         self.bar = "#" if ascii else "\u2588"
         self.axis = "|" if ascii else "\u2502"
@@ -108,17 +113,22 @@ class PlainText:
         rows = [row + [""] * (count - len(row)) for row in rows]
         align = list(block.align) + [""] * (count - len(block.align))
         has_header = any(cell.strip() for cell in header)
-        widths = _column_widths([header, *rows] if has_header else rows or [header], width, gap=2)
+        layout = layout_table(
+            [header, *rows] if has_header else rows or [header], width, _GAPS, _WRAP_GAPS
+        )
+        if not layout.fits:
+            return self._records(header if has_header else None, rows, width)
+        gap = " " * layout.gap
         lines: list[str] = []
         if has_header:
-            lines += self._table_row(header, widths, align)
-            lines.append("  ".join(self.rule * w for w in widths).rstrip())
+            lines += self._table_row(header, layout.widths, align, gap)
+            lines.append(gap.join(self.rule * w for w in layout.widths).rstrip())
         for row in rows:
-            lines.extend(self._table_row(row, widths, align))
+            lines.extend(self._table_row(row, layout.widths, align, gap))
         return lines
 
     @staticmethod
-    def _table_row(cells: list[str], widths: list[int], align: list[str]) -> list[str]:
+    def _table_row(cells: list[str], widths: Sequence[int], align: list[str], gap: str) -> list[str]:
         wrapped = [wrap(cell, w) for cell, w in zip(cells, widths)]
         height = max(len(cell) for cell in wrapped)
         lines = []
@@ -127,7 +137,28 @@ class PlainText:
                 pad(cell[index] if index < len(cell) else "", w, a)
                 for cell, w, a in zip(wrapped, widths, align)
             ]
-            lines.append("  ".join(parts).rstrip())
+            lines.append(gap.join(parts).rstrip())
+        return lines
+
+    def _records(self, header: list[str] | None, rows: list[list[str]], width: int) -> list[str]:
+        """A table too wide for the page: each row as a record, a header cell beside each value,
+        records apart by a blank line."""
+        lines: list[str] = []
+        label_width = min(max(map(cell_len, header)), width // 3) if header else 0
+        value_width = max(1, width - label_width - 2) if header else width
+        for row in rows:
+            if lines:
+                lines.append("")
+            for column, value in enumerate(row):
+                values = wrap(value, value_width)
+                if header is None:
+                    lines.extend(values)
+                    continue
+                labels = wrap(header[column], label_width)
+                for index in range(max(len(labels), len(values))):
+                    label = labels[index] if index < len(labels) else ""
+                    text = values[index] if index < len(values) else ""
+                    lines.append((pad(label, label_width) + "  " + text).rstrip())
         return lines
 
     def _code(self, block: CodeBlock, width: int) -> list[str]:
@@ -150,16 +181,3 @@ class PlainText:
     def _hr(self, block: Rule, width: int) -> list[str]:
         return [self.rule * width]
 
-
-def _column_widths(rows: list[list[str]], width: int, gap: int) -> list[int]:
-    """Natural column widths, narrowed (widest first) until the table fits `width` if it can."""
-    count = len(rows[0])
-    widths = [max(cell_len(row[column]) for row in rows) for column in range(count)]
-    widths = [max(1, w) for w in widths]
-    budget = width - gap * (count - 1)
-    while sum(widths) > budget:
-        widest = max(range(count), key=widths.__getitem__)
-        if widths[widest] <= _MIN_COLUMN:
-            break  # too many columns to fit: let the table run wide
-        widths[widest] -= 1
-    return widths

@@ -111,7 +111,7 @@ class BriefingApp(App[int]):
         self._handle_signals()
         self._apply_theme()
         # code is coloured from the second frame on: Pygments is slow to import
-        self._strips = StripCache(self.console, palette_for(self.current_theme), highlight=False)
+        self._strips = StripCache(self.console, palette_for(self.current_theme, no_color=self.no_color), highlight=False)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_reactive(BriefingApp.position, self._start)
         if self.role == "console":
@@ -167,7 +167,7 @@ class BriefingApp(App[int]):
 
     def _theme_changed(self, theme: object) -> None:
         if self._strips is not None:
-            self._strips.set_palette(palette_for(self.current_theme))
+            self._strips.set_palette(palette_for(self.current_theme, no_color=self.no_color))
             self._show(scroll="keep")
 
     # -- drawing -------------------------------------------------------------------------------
@@ -186,7 +186,9 @@ class BriefingApp(App[int]):
         blocks = slide.blocks_until(step)
         strips = self._strips
         assert strips is not None
-        return lambda width: strips.blocks(("slide", slide_index, step), blocks, width)
+        view = self.present.query_one("#slide-view", PagedView)
+        # a table too wide for the text column may use the rest of the screen before it scrolls
+        return lambda width: strips.blocks(("slide", slide_index, step), blocks, width, wide=view.wide_width)
 
     def _centred(self, slide_index: int) -> bool:
         slide = self.deck.slides[slide_index]

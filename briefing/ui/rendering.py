@@ -17,24 +17,28 @@ from textual.strip import Strip
 from textual.theme import Theme
 
 from briefing.core.blocks import Block
-from briefing.render.rich import Palette, SlideRenderer
+from briefing.render.rich import Palette, SlideRenderer, render_lines
 
 
-def palette_for(theme: Theme) -> Palette:
-    """Slide styles drawn from a Textual theme's colours."""
+def palette_for(theme: Theme, *, no_color: bool = False) -> Palette:
+    """Slide styles drawn from a Textual theme's colours. Titles take the theme's colour for
+    text in its primary colour, which Textual makes legible on the background; without colour
+    (NO_COLOR) they are bold in the text's own colour, never a grey dimmer than the text."""
+    variables = theme.to_color_system().generate()
 
-    def colour(value: str | None, fallback: str) -> Style:
+    def colour(name: str, fallback: str) -> Style:
         try:
-            return Style(color=Color.parse(value or fallback).rich_color)
+            return Style(color=Color.parse(variables.get(name) or fallback).rich_color)
         except Exception:  # a theme colour Textual cannot parse: keep the fallback
             return Style(color=Color.parse(fallback).rich_color)
 
-    primary = colour(theme.primary, "#0178D4")
-    accent = colour(theme.accent or theme.secondary, "#ffa62b")
-    secondary = colour(theme.secondary or theme.primary, "#004578")
+    primary = colour("primary", "#0178D4")
+    title = Style(bold=True) if no_color else colour("text-primary", "#57A5E2") + Style(bold=True)
+    accent = colour("accent", "#ffa62b")
+    secondary = colour("secondary", "#004578")
     return Palette(
-        title=primary + Style(bold=True),
-        rule=primary + Style(dim=True),
+        title=title,
+        rule=Style() if no_color else primary + Style(dim=True),
         heading=Style(bold=True),
         subheading=Style(bold=True, italic=True),
         text=Style(),
@@ -42,8 +46,8 @@ def palette_for(theme: Theme) -> Palette:
         code=accent,
         link=secondary + Style(underline=True),
         accent=accent,
-        positive=colour(theme.success, "#4EBF71"),
-        negative=colour(theme.error, "#ba3c5b"),
+        positive=colour("success", "#4EBF71"),
+        negative=colour("error", "#ba3c5b"),
         code_theme="ansi_dark" if theme.dark else "ansi_light",
     )
 
@@ -71,13 +75,21 @@ class StripCache:
         self._strips.clear()
 
     def blocks(
-        self, key: Hashable, blocks: Sequence[Block], width: int, *, title_first: bool = True
+        self,
+        key: Hashable,
+        blocks: Sequence[Block],
+        width: int,
+        *,
+        wide: int | None = None,
+        title_first: bool = True,
     ) -> list[Strip]:
-        """Strips for `blocks` at `width` cells, from the cache when drawn before."""
-        full_key = (key, width, title_first)
+        """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
+        from the cache when drawn before."""
+        breakout = max(0, (wide or width) - width)
+        full_key = (key, width, breakout, title_first)
         strips = self._strips.get(full_key)
         if strips is None:
-            renderable = self.renderer.render(blocks, title_first=title_first)
+            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout)
             strips = self.render(renderable, width)
             self._strips[full_key] = strips
             if len(self._strips) > self.size:
@@ -87,6 +99,6 @@ class StripCache:
         return strips
 
     def render(self, renderable: RenderableType, width: int) -> list[Strip]:
+        """Lines at `width` cells; code and tables that cannot fit come out wider, whole."""
         options = self.console.options.update_width(max(1, width))
-        lines = self.console.render_lines(renderable, options, pad=False)
-        return [Strip(line) for line in lines]
+        return [Strip(line) for line in render_lines(self.console, renderable, options)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, DECKS
 from tests.ui.helpers import make_app
 
 SIZE = (80, 24)
@@ -66,3 +66,29 @@ def test_help(snap_compare):
 
 def test_too_small(snap_compare):
     assert snap_compare(bundled(), terminal_size=(30, 10), run_before=settle)
+
+
+def wide(**options):
+    return make_app(DECKS / "wide.md", **options)
+
+
+def test_wide_table(snap_compare):
+    # 14 columns at 80 columns: cells whole, arrows where the table goes on
+    assert snap_compare(wide(start_slide=2), terminal_size=SIZE, run_before=settle)
+
+
+def test_wide_table_scrolled(snap_compare):
+    assert snap_compare(wide(start_slide=2), press=["shift+right"], terminal_size=SIZE, run_before=settle)
+
+
+def test_wide_table_on_a_wide_screen(snap_compare):
+    assert snap_compare(wide(start_slide=2), terminal_size=(200, 50), run_before=settle)
+
+
+def test_long_code_line(snap_compare):
+    assert snap_compare(wide(start_slide=4), terminal_size=SIZE, run_before=settle)
+
+
+def test_no_color(snap_compare, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(bundled(start_slide=2), terminal_size=SIZE, run_before=settle)

@@ -16,6 +16,7 @@ MOUSE = (
     ("click", "Next"),
     ("right-click", "Previous"),
     ("wheel", "Scroll a tall slide"),
+    ("shift+wheel", "Scroll a wide table or code sideways"),
 )
 
 

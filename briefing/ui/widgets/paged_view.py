@@ -1,9 +1,16 @@
-"""A centred column of pre-rendered lines that scrolls when it is taller than the screen."""
+"""A centred column of pre-rendered lines that scrolls when it is taller than the screen.
+
+Prose is drawn in the column. A table or code block wider than the column (its lines are all
+as long as its longest) may use the whole width of the view; wider still, it scrolls sideways
+under the rest of the slide, with an arrow in the margin on each side that has more.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
@@ -21,13 +28,19 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
     with the frame's padding; re-renders on resize. Lines are laid out once per change, so
     painting is only indexing.
 
-    Only ↑/↓ scroll it from the keyboard: the other keys a scroll view binds (→, PgDn, Home,
-    ...) belong to the show, which handles them after the view, in the order they arrive."""
+    Only ↑/↓ scroll it from the keyboard, and Shift+←/→ or [/] sideways: the other keys a
+    scroll view binds (→, PgDn, Home, ...) belong to the show, which handles them after the
+    view, in the order they arrive."""
 
     BINDINGS = [
         Binding("up", "scroll_up", "Scroll up", show=False),
         Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("shift+right,right_square_bracket", "pan(1)", "Scroll a wide table or code right", show=False),
+        Binding("shift+left,left_square_bracket", "pan(-1)", "Scroll a wide table or code left", show=False),
     ]
+
+    COMPONENT_CLASSES = {"paged-view--more"}  # the arrows that say a wide line goes on
+    WHEEL_PAN = 4  # cells a sideways wheel step (or Shift+wheel) moves wide lines
 
     class Clicked(Message):
         """The view was clicked; `forward` is False for the right button."""
@@ -65,8 +78,11 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.max_columns = max_columns
         self.pad_columns = pad_columns
         self.pad_rows = pad_rows
-        self._render: Render | None = None
+        self._draw: Render | None = None  # not `_render`: that is Textual's own
         self._centre = False
+        self._content: list[Strip] = []  # as rendered, in the view's style, before placing
+        self._top = 0  # blank rows above the content
+        self._pan = 0  # cells wide lines are scrolled sideways
         self._lines: list[Strip] = []
         self._blank: Strip | None = None  # below the content; resolving the style is not free
         self._laid_out_for: tuple[int, int] | None = None
@@ -78,19 +94,43 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, min(self.max_columns, full - 2 * self.pad_columns))
 
     @property
+    def wide_width(self) -> int:
+        """Cells a table or code block may take, beyond the column, before it scrolls sideways:
+        the whole view less its padding."""
+        return max(self.column_width, self.outer_size.width - 2 * self.pad_columns)
+
+    @property
+    def max_pan(self) -> int:
+        """How far wide lines can scroll sideways: 0 when every line fits."""
+        wide = self.wide_width
+        return max(0, max((strip.cell_length - wide for strip in self._content), default=0))
+
+    @property
+    def pan(self) -> int:
+        return self._pan
+
+    @property
     def more_below(self) -> bool:
         return self.scroll_offset.y + self.size.height < self.virtual_size.height
 
     @property
     def text(self) -> str:
-        """Everything the view draws, scrolled into sight or not, as plain text."""
-        return "\n".join(line.text.rstrip() for line in self._lines)
+        """Everything the view draws, scrolled into sight or not (either way), as plain text."""
+        lines = [line.text.rstrip() for line in self._lines]
+        wide = self.wide_width
+        margin = " " * self._left(wide)
+        for index, strip in enumerate(self._content, start=self._top):
+            if strip.cell_length > wide and index < len(lines):
+                lines[index] = (margin + strip.text).rstrip()
+        return "\n".join(lines)
 
     def show(self, render: Render, *, centre: bool = False, scroll: str = "top") -> None:
         """Draw new content; `scroll` is "top", "bottom" (to show what was just revealed)
         or "keep"."""
-        self._render = render
+        self._draw = render
         self._centre = centre
+        if scroll == "top":
+            self._pan = 0
         self._layout(force=True)
         if scroll == "top":
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -105,27 +145,49 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self, event: events.Resize) -> None:
         self._layout()
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        self._layout()  # a scrollbar that comes or goes changes the width, with no Resize
+
     def _layout(self, force: bool = False) -> None:
         region = self.scrollable_content_region
         width, height = region.width, region.height
-        if self._render is None or width <= 0:
+        if self._draw is None or width <= 0:
             self._lines = []
+            self._content = []
             return
         if not force and self._laid_out_for == (width, height):
             return
         self._laid_out_for = (width, height)
-        column = self.column_width
-        content = self._render(column)
+        content = self._draw(self.column_width)
         style = self.rich_style
-        left = max(0, (width - column) // 2)
+        self._content = [strip.apply_style(style) for strip in content]
         top = self.pad_rows
         if self._centre and len(content) + 2 * self.pad_rows < height:
             top = (height - len(content)) // 2
+        self._top = top
+        self._pan = min(self._pan, self.max_pan)
+        self._place()
+
+    def _place(self) -> None:
+        """Lay the content out in the view: prose in the centred column, wide lines as far
+        left as they need, lines wider than the view cut at the current pan with arrows."""
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        column = self.column_width
+        left = self._left(column)
+        wide = self.wide_width
+        wide_left = self._left(wide)
+        more = self.get_component_rich_style("paged-view--more", partial=True)
         blank = Strip.blank(width, style)
-        lines = [blank] * top
-        margin = Strip.blank(left, style)
-        for strip in content:
-            line = Strip.join([margin, strip.apply_style(style)])
+        lines = [blank] * self._top
+        for strip in self._content:
+            size = strip.cell_length
+            if size <= column:
+                line = Strip.join([Strip.blank(left, style), strip])
+            elif size <= wide:
+                line = Strip.join([Strip.blank(min(left, wide_left + wide - size), style), strip])
+            else:
+                line = self._panned(strip, wide, wide_left, width, more)
             lines.append(line.crop_extend(0, width, style))
         lines += [blank] * self.pad_rows
         self._lines = lines
@@ -133,6 +195,66 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(width, len(lines))
         self.refresh()
         self.post_message(self.Changed(self))
+
+    def _left(self, width: int) -> int:
+        """Where lines `width` cells wide start: centred as if a scrollbar that comes and goes
+        with the content were not there (it takes the right margin), so that text does not
+        move sideways from a short slide to a long one, but never under that scrollbar."""
+        region = self.scrollable_content_region.width
+        full = region
+        if self.show_vertical_scrollbar and self.styles.scrollbar_gutter != "stable":
+            full += self.scrollbar_size_vertical
+        return max(0, min((full - width) // 2, region - width))
+
+    def _panned(self, strip: Strip, wide: int, left: int, width: int, more: Style) -> Strip:
+        """The part of a line wider than the view that the pan shows, and an arrow each side
+        it goes on: in the margin, or over the line's own edge when there is no margin."""
+        style = self.rich_style
+        pan = min(self._pan, strip.cell_length - wide)
+        window = strip.crop(pan, pan + wide)
+        before = Strip([Segment("\u2190", style + more)]) if pan > 0 else None
+        after = Strip([Segment("\u2192", style + more)]) if pan + wide < strip.cell_length else None
+        if left == 0 and before is not None:
+            window = Strip.join([before, window.crop(1)])
+            before = None
+        if left + wide >= width and after is not None:
+            window = Strip.join([window.crop(0, wide - 1), after])
+            after = None
+        return Strip.join([
+            Strip.blank(left - 1, style) if left else None,
+            before or (Strip.blank(1, style) if left else None),
+            window,
+            after,
+        ])
+
+    def action_pan(self, direction: int) -> None:
+        """Scroll wide lines sideways by half the view."""
+        self.pan_by(direction * max(1, self.wide_width // 2))
+
+    def pan_by(self, cells: int) -> None:
+        pan = max(0, min(self.max_pan, self._pan + cells))
+        if pan != self._pan:
+            self._pan = pan
+            self._place()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if event.shift or event.ctrl:  # the terminal's way of saying "sideways"
+            self._wheel(event, self.WHEEL_PAN)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if event.shift or event.ctrl:
+            self._wheel(event, -self.WHEEL_PAN)
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        self._wheel(event, self.WHEEL_PAN)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        self._wheel(event, -self.WHEEL_PAN)
+
+    def _wheel(self, event: events.MouseEvent, cells: int) -> None:
+        if self.max_pan:
+            self.pan_by(cells)
+            event.stop()
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y

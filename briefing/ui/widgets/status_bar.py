@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.widget import Widget
 
 from briefing.render.cells import fit
@@ -48,10 +50,10 @@ class StatusBar(Widget):
         theme = self.app.current_theme
         right = Text(no_wrap=True, end="")
         if status.typed:
-            right.append(f" go to {status.typed}\u2026 ", style=f"bold reverse {theme.accent or ''}")
+            right.append(f" go to {status.typed}\u2026 ", style=Style(bold=True, reverse=True) + _colour(theme.accent))
             right.append("  ")
         if status.blackout:
-            right.append(" BLACKOUT ", style=f"bold reverse {theme.error or ''}")
+            right.append(" BLACKOUT ", style=Style(bold=True, reverse=True) + _colour(theme.error))
             right.append("  ")
         if status.more_below:
             right.append("\u2193 more  ", style="bold")
@@ -64,7 +66,7 @@ class StatusBar(Widget):
         bar_width = max(0, min(20, width // 6))
         if bar_width and status.slides:
             done = round(bar_width * status.slide / status.slides)
-            middle.append("\u2501" * done, style=theme.primary or "")
+            middle.append("\u2501" * done, style=_colour(theme.primary))
             middle.append("\u2500" * (bar_width - done), style="dim")
             middle.append(" ")
         middle.append(f"{status.slide}/{status.slides}", style="bold")
@@ -80,3 +82,8 @@ class StatusBar(Widget):
         line.append_text(right)
         line.truncate(width)
         return line
+
+
+def _colour(value: str | None) -> Style:
+    """A theme colour for Rich, which does not read Textual's ANSI names (`ansi_blue`)."""
+    return Style(color=Color.parse(value).rich_color) if value else Style()
