@@ -13,6 +13,12 @@ from pathlib import Path
 
 INSTALLED = shutil.which("tmux") is not None
 
+# The server's sessions inherit its environment. COLUMNS and LINES in it would win over the
+# session's real size (a 200x50 test would draw at 80x24), and they can be set in the C-level
+# environment that `env=None` passes on even when `os.environ` does not show them.
+def _environment() -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0, interval: float = 0.02) -> bool:
     """Poll `condition` until it holds (True) or `timeout` seconds pass (False)."""
@@ -53,7 +59,7 @@ class Tmux:
         return ["tmux", "-L", self.socket]
 
     def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*self.base, *args], capture_output=True, text=True, check=check)
+        return subprocess.run([*self.base, *args], capture_output=True, text=True, check=check, env=_environment())
 
     def new_session(
         self,
