@@ -106,7 +106,10 @@ class PagedView(ScrollView, can_focus=True):
         region = self.scrollable_content_region
         width, height = region.width, region.height
         if self._render is None or width <= 0:
+            # Hidden (display: none) or not laid out yet: nothing is drawn now, so the next
+            # size it gets must lay the content out again, even if it is the size it had.
             self._lines = []
+            self._laid_out_for = None
             return
         if not force and self._laid_out_for == (width, height):
             return
