@@ -29,3 +29,17 @@ async def test_the_console_redraws_notes_after_hiding_and_showing_them():
         await pilot.pause()
         assert "aubergine" in view_text(app, "#notes-view")
         assert "Table" in view_text(app, "#next-view")
+
+
+async def test_the_console_without_its_panel_lays_the_slide_out_full_width():
+    app = make_app(SHOW, role="console")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view = app.present.query_one("#slide-view")
+        small = view.column_width
+        await pilot.press("s")
+        await pilot.pause()
+        assert not app.speaker
+        assert view.size.width == 120
+        assert view.column_width > small
+        assert view.column_width == min(100, 120 - 2 * view.pad_columns)
