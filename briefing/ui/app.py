@@ -390,6 +390,12 @@ class BriefingApp(App[int]):
     def action_speaker(self) -> None:
         self.speaker = not self.speaker
 
+    def action_scroll_notes(self, rows: int) -> None:
+        """Scroll the speaker's notes, whatever has the focus (the slide, usually)."""
+        if self.speaker and self.present.query("#notes-view"):
+            notes = self.present.query_one("#notes-view", PagedView)
+            notes.scroll_relative(y=rows, animate=False, immediate=True)
+
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
         self._tick()

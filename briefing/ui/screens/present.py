@@ -37,6 +37,8 @@ class PresentScreen(Screen[None]):
         Binding("slash", "app.search", "Search"),
         Binding("ctrl+p", "app.command_palette", "Commands: go to a slide by title", show=False),
         Binding("s", "app.speaker", "Speaker view"),
+        Binding("j,shift+down", "app.scroll_notes(1)", "Scroll the notes down (speaker view)", show=False),
+        Binding("k,shift+up", "app.scroll_notes(-1)", "Scroll the notes up (speaker view)", show=False),
         Binding("b", "app.blackout", "Blackout", show=False),
         Binding("t", "app.toggle_timer", "Pause / resume the timer", show=False),
         Binding("T", "app.reset_timer", "Reset the timer", show=False),

@@ -131,7 +131,9 @@ class PagedView(ScrollView, can_focus=True):
         self._lines = lines
         self._blank = blank
         self.virtual_size = Size(width, len(lines))
-        self.refresh()
+        # A view whose height is `auto` takes as many rows as its content: its parent must
+        # lay out again when that changes.
+        self.refresh(layout=self.styles.is_auto_height)
         self.post_message(self.Changed(self))
 
     def render_line(self, y: int) -> Strip:
