@@ -105,3 +105,58 @@ async def test_next_takes_only_the_lines_it_needs_and_the_notes_get_the_rest(siz
         await pilot.pause()
         assert 1 < upcoming.size.height < notes_view(app).size.height
         assert notes_view(app).size.height == at_the_end - (upcoming.size.height - 1)
+
+
+def time_lines(app) -> list[str]:
+    panel = app.present.query_one("#time-panel")
+    return [line.rstrip() for line in panel.render().plain.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("size", "role", "expected"),
+    [
+        ((80, 24), "audience", ["Elapsed 0:00  Clock 09:30", "Remaining 10:00  on pace"]),
+        ((80, 24), "console", ["Elapsed 0:00  Clock 09:30", "Remaining 10:00  on pace"]),
+        ((120, 36), "audience", ["Elapsed 0:00  Remaining 10:00  on pace  Clock 09:30"]),
+        ((40, 12), "audience", ["Elapsed 0:00", "Remaining 10:00", "on pace"]),
+    ],
+)
+async def test_the_timer_is_laid_out_for_the_width_never_breaking_a_phrase(size, role, expected):
+    app = make_app(SHOW, role=role)
+    async with app.run_test(size=size) as pilot:
+        if role == "audience":
+            await pilot.press("s")
+        await pilot.pause()
+        panel = app.present.query_one("#time-panel")
+        assert time_lines(app) == expected
+        assert panel.size.height == len(expected)  # drawn whole: nothing wraps or is cut
+
+
+async def test_the_timer_stays_whole_when_paused_at_80x24():
+    now = [0.0]
+    app = make_app(SHOW, clock=lambda: now[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        now[0] = 754.0
+        await pilot.press("t")
+        await pilot.pause()
+        assert time_lines(app) == ["Elapsed 12:34 paused  Clock 09:30", "Remaining -2:34  behind pace"]
+
+
+def test_phrases_break_only_between_phrases_at_every_width():
+    from rich.text import Text
+
+    from briefing.ui.widgets.speaker_panel import fit_phrases
+
+    a, b, c = Text("Elapsed 4:05"), Text("Remaining 10:55"), Text("on pace")
+    layouts = [[[a, b, c]], [[a], [b, c]], [[a], [b], [c]]]
+    for width in range(1, 60):
+        lines = fit_phrases(layouts, width).plain.split("\n")
+        assert all(len(line) <= width for line in lines)
+        if width >= len("Remaining 10:55"):  # some layout fits: every phrase is whole
+            phrases = [phrase for line in lines for phrase in line.split("  ")]
+            assert sorted(phrases) == ["Elapsed 4:05", "Remaining 10:55", "on pace"]
+        else:
+            assert lines[1].endswith("\u2026")
+    assert fit_phrases(layouts, 40).plain == "Elapsed 4:05  Remaining 10:55  on pace"
+    assert fit_phrases(layouts, 25).plain == "Elapsed 4:05\nRemaining 10:55  on pace"
