@@ -31,6 +31,7 @@ from briefing.ui.widgets.speaker_panel import SpeakerPanel, TimePanel
 from briefing.ui.widgets.status_bar import Status, StatusBar
 
 if TYPE_CHECKING:
+    from briefing.search import Match
     from briefing.sync.link import SyncLink as SyncLinkType
     from briefing.sync.protocol import State
     from briefing.ui.screens.editor import EditorScreen as EditorScreenType
@@ -350,11 +351,16 @@ class BriefingApp(App[int]):
 
         if self._search_index is None:
             self._search_index = SearchIndex(self.deck)
-        self.push_screen(SearchScreen(self.deck, self._search_index), self._jump_to_choice)
+        self.push_screen(SearchScreen(self.deck, self._search_index), self._jump_to_match)
 
     def _jump_to_choice(self, index: int | None) -> None:
         if index is not None:
             self.go_to(index)
+
+    def _jump_to_match(self, match: Match | None) -> None:
+        """Land on the result's slide with the match on screen: revealed up to its step."""
+        if match is not None:
+            self.position = navigation.jump_showing(self.deck, self.position, match.slide, match.step)
 
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen

@@ -30,8 +30,12 @@ def result_label(match: Match, deck: Deck, query: str) -> Text:
     return text
 
 
-class SearchScreen(ClosesOnce[int | None], ModalScreen[int | None]):
-    """Type to search; Down moves into the results; Enter jumps to the highlighted one."""
+class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
+    """Type to search; Down moves into the results; Enter jumps to the highlighted one.
+
+    While typing, the first result is highlighted (Enter takes it), so the first Down goes on
+    to the second.
+    """
 
     BINDINGS = [Binding("escape", "dismiss_none", "Close search")]
 
@@ -76,16 +80,17 @@ class SearchScreen(ClosesOnce[int | None], ModalScreen[int | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         results = self.query_one(OptionList)
         if self.matches:
-            self.dismiss(self.matches[results.highlighted or 0].slide)
+            self.dismiss(self.matches[results.highlighted or 0])
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.matches[event.option_index].slide)
+        self.dismiss(self.matches[event.option_index])
 
     def on_key(self, event) -> None:
         results = self.query_one(OptionList)
         if event.key == "down" and self.query_one(Input).has_focus and self.matches:
             results.focus()
+            results.action_cursor_down()
             event.stop()
         elif event.key == "up" and results.has_focus and results.highlighted == 0:
             self.query_one(Input).focus()
