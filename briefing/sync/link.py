@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.sync import runtime
-from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Hello, Message, State
+from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Hello, Message, State, TimerState
 from briefing.sync.protocol import decode, encode, is_origin
 from briefing.sync.runtime import SyncUnavailable
 
@@ -82,9 +82,10 @@ class SyncLink:
 
     `on_state` is called, on the event loop, with each state adopted from another process
     (never for our own `publish`, and not when only the bookkeeping changed). Call `publish`
-    whenever the local position changes; calls that change nothing are ignored, so publishing
-    the position `on_state` just moved to does not echo. `initial` is what this process shows
-    at start: it counts as older than anything an established process shows.
+    whenever the local position or timer changes; calls that change nothing are ignored, so
+    publishing the position `on_state` just moved to does not echo. `initial` and
+    `initial_timer` are what this process shows at start: they count as older than anything an
+    established process shows.
 
     Use it from the event loop's thread only (Textual handlers are); `stop` it before exit.
     """
@@ -98,15 +99,16 @@ class SyncLink:
         socket_path: Path | None = None,
         origin: str | None = None,
         initial: tuple[int, int, bool] = (0, 0, False),
+        initial_timer: TimerState = TimerState(),
     ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, not {role!r}")
         origin = secrets.token_hex(8) if origin is None else origin
         if not is_origin(origin):
             raise ValueError(f"bad origin {origin!r}")
-        state = State(*initial, clock=0, origin=origin)
+        state = State(*initial, clock=0, origin=origin, timer=initial_timer)
         if not state.is_valid():
-            raise ValueError(f"bad initial position {initial!r}")
+            raise ValueError(f"bad initial state {initial!r}, {initial_timer!r}")
         self.role = role
         self.origin = origin
         self.error: str | None = None
@@ -167,14 +169,16 @@ class SyncLink:
         with contextlib.suppress(asyncio.CancelledError):
             await task
 
-    def publish(self, slide: int, step: int, blackout: bool) -> None:
-        """A local change: take a clock newer than any seen and tell everyone."""
-        if (slide, step, blackout) == self._state.view:
+    def publish(self, slide: int, step: int, blackout: bool, timer: TimerState | None = None) -> None:
+        """A local change: take a clock newer than any seen and tell everyone. Without
+        `timer`, the timer stays as it is."""
+        timer = self._state.timer if timer is None else timer
+        if ((slide, step, blackout), timer) == self._state.shared:
             return
         clock = min(self._state.clock + 1, MAX_CLOCK - 1)
-        state = State(slide, step, blackout, clock, self.origin)
+        state = State(slide, step, blackout, clock, self.origin, timer)
         if not state.is_valid():
-            log.warning("sync: not publishing invalid position %r", (slide, step, blackout))
+            log.warning("sync: not publishing invalid state %r", (slide, step, blackout, timer))
             return
         self._state = state
         if self._upstream is not None:
@@ -363,7 +367,7 @@ class SyncLink:
         if state.key <= self._state.key:
             return False
         previous, self._state = self._state, state
-        if state.view != previous.view:
+        if state.shared != previous.shared:
             try:
                 self._on_state(state)
             except Exception:  # the app's bug must not break the link

@@ -1,6 +1,8 @@
 """The wire format: one JSON object per line, small and strictly validated.
 
-    {"type": "state", "slide": 3, "step": 0, "blackout": false, "clock": 12, "origin": "ab12"}
+    {"type": "state", "slide": 3, "step": 0, "blackout": false,
+     "timer": "running", "elapsed_ms": 0, "since_ms": 1764320000000,
+     "clock": 12, "origin": "ab12"}
     {"type": "hello", "role": "console", "slide": 3, ...same fields as a state...}
 
 Peers are processes of the same user, but a buggy or hostile one must not be able to crash or
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_LINE = 4096
 """Longest accepted message in bytes, newline included. Real messages are under 200."""
@@ -27,13 +30,45 @@ there."""
 
 ROLES = ("console", "audience")
 
+TIMER_MODES = ("waiting", "running", "paused")
+"""`waiting`: not started yet (it starts on the first key); `running`; `paused`."""
+
 _ORIGIN = re.compile(r"[0-9A-Za-z_-]{1,64}", re.ASCII)
-_STATE_KEYS = frozenset({"slide", "step", "blackout", "clock", "origin"})
+_STATE_KEYS = frozenset(
+    {"slide", "step", "blackout", "timer", "elapsed_ms", "since_ms", "clock", "origin"}
+)
+
+
+class TimerState(NamedTuple):
+    """The talk timer as every process shows it.
+
+    Elapsed time is `elapsed_ms` plus, while running, the time since `since_ms`: the wall
+    clock (milliseconds since the epoch, the one clock processes on a machine share) when it
+    was last started, paused, resumed or reset. Anchored to a moment rather than carrying the
+    elapsed time itself, the same state means the same time whenever it is received.
+    """
+
+    mode: str = "waiting"
+    elapsed_ms: int = 0
+    since_ms: int = 0
+
+    def elapsed_at(self, now_ms: float) -> float:
+        """Seconds on the timer at wall-clock time `now_ms`."""
+        running = max(0.0, now_ms - self.since_ms) if self.mode == "running" else 0.0
+        return (self.elapsed_ms + running) / 1000
+
+    def is_valid(self) -> bool:
+        return (
+            type(self.mode) is str
+            and self.mode in TIMER_MODES
+            and _is_int(self.elapsed_ms, MAX_CLOCK)
+            and _is_int(self.since_ms, MAX_CLOCK)
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """What every process shows, as a last-writer-wins register.
+    """What every process shows (position, blackout, timer), as a last-writer-wins register.
 
     `clock` is a Lamport counter: a local change takes the largest clock seen plus one, so the
     most recent change has the largest clock. `origin` (a random per-process id) only breaks
@@ -45,6 +80,7 @@ class State:
     blackout: bool
     clock: int
     origin: str
+    timer: TimerState = TimerState()
 
     @property
     def key(self) -> tuple[int, str]:
@@ -53,14 +89,21 @@ class State:
 
     @property
     def view(self) -> tuple[int, int, bool]:
-        """What is on screen, without the bookkeeping."""
+        """Where the show is (slide, step, blackout), without the timer or the bookkeeping."""
         return (self.slide, self.step, self.blackout)
+
+    @property
+    def shared(self) -> tuple[tuple[int, int, bool], TimerState]:
+        """Everything processes agree on: the view and the timer."""
+        return (self.view, self.timer)
 
     def is_valid(self) -> bool:
         return (
             _is_int(self.slide, MAX_INDEX)
             and _is_int(self.step, MAX_INDEX)
             and type(self.blackout) is bool
+            and isinstance(self.timer, TimerState)
+            and self.timer.is_valid()
             and _is_int(self.clock, MAX_CLOCK)
             and is_origin(self.origin)
         )
@@ -91,6 +134,9 @@ def encode(message: Message) -> bytes:
         slide=state.slide,
         step=state.step,
         blackout=state.blackout,
+        timer=state.timer.mode,
+        elapsed_ms=state.timer.elapsed_ms,
+        since_ms=state.timer.since_ms,
         clock=state.clock,
         origin=state.origin,
     )
@@ -128,6 +174,11 @@ def _state(fields: dict[str, object]) -> State | None:
         blackout=fields["blackout"],  # type: ignore[arg-type]
         clock=fields["clock"],  # type: ignore[arg-type]
         origin=fields["origin"],  # type: ignore[arg-type]
+        timer=TimerState(
+            mode=fields["timer"],  # type: ignore[arg-type]
+            elapsed_ms=fields["elapsed_ms"],  # type: ignore[arg-type]
+            since_ms=fields["since_ms"],  # type: ignore[arg-type]
+        ),
     )
     return state if state.is_valid() else None
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -40,6 +40,12 @@ if TYPE_CHECKING:
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 _MAX_DIGITS = 6
 _EXIT_GRACE = 2.0  # seconds an exit on a signal may take before the process just ends
+_TIMER_KEYS = frozenset(
+    key.strip()
+    for binding in PresentScreen.BINDINGS
+    if binding.action in ("app.toggle_timer", "app.reset_timer")
+    for key in binding.key.split(",")
+)
 
 
 class BriefingApp(App[int]):
@@ -67,6 +73,7 @@ class BriefingApp(App[int]):
         sync: bool = True,
         sync_socket: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        epoch_clock: Callable[[], float] = time.time,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
     ) -> None:
         super().__init__()
@@ -85,7 +92,8 @@ class BriefingApp(App[int]):
         self.link: SyncLinkType | None = None
         self.blackout = False  # shared with linked processes: audience views go blank
         self.watch_ready = False  # True once a save will be noticed
-        self.timer = TalkTimer(clock)
+        # the timer is shared with linked processes, through the wall clock they all read
+        self.timer = TalkTimer(clock, epoch=epoch_clock, wait_for_key=deck.timer_start == "on-first-key")
         self.wall_clock = wall_clock  # injectable, so screenshots are the same every run
         self.typed = ""
         self.reload_error: str | None = None
@@ -247,7 +255,7 @@ class BriefingApp(App[int]):
                 step=self.position.step + 1,
                 steps=len(slide.steps),
                 elapsed=self.timer.elapsed,
-                running=self.timer.running,
+                timer=self.timer.mode,
                 typed=self.typed,
                 more_below=view.more_below,
                 clock=self.wall_clock(),
@@ -259,7 +267,7 @@ class BriefingApp(App[int]):
     def _update_time_panel(self) -> None:
         self.present.query_one(TimePanel).set_time(
             self.timer.elapsed,
-            self.timer.running,
+            self.timer.mode,
             self.deck.duration,
             self.position.slide,
             len(self.deck.slides),
@@ -404,11 +412,25 @@ class BriefingApp(App[int]):
 
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
-        self._tick()
+        self._timer_changed()
 
     def action_reset_timer(self) -> None:
         self.timer.reset()
+        self._timer_changed()
+
+    def _timer_changed(self) -> None:
         self._tick()
+        self._publish()  # one timer for the whole show: console and audience views alike
+
+    async def on_event(self, event: events.Event) -> None:
+        # `timer: on-first-key`: whatever the first key does, it also starts the talk. The
+        # timer's own keys decide for themselves (`t` starts it rather than pausing it).
+        if isinstance(event, events.Key) and self.timer.waiting and not (
+            self.screen is self.present and event.key in _TIMER_KEYS
+        ):
+            self.timer.start()
+            self._timer_changed()
+        await super().on_event(event)
 
     # -- leaving -------------------------------------------------------------------------------
 
@@ -521,6 +543,7 @@ class BriefingApp(App[int]):
         self.link = SyncLink(
             self.deck_path, self.role, self._remote_state,
             socket_path=self.sync_socket, initial=(index, step, self.blackout),
+            initial_timer=self.timer.state,
         )
         await self.link.start()
         if self.link.error and self.role == "console":
@@ -528,10 +551,13 @@ class BriefingApp(App[int]):
 
     def _publish(self) -> None:
         if self.link is not None:
-            self.link.publish(self.position.slide, self.position.step, self.blackout)
+            self.link.publish(self.position.slide, self.position.step, self.blackout, self.timer.state)
 
     def _remote_state(self, state: State) -> None:
         """Another process moved: follow it (its slide may not exist here after an edit)."""
+        if state.timer != self.timer.state:
+            self.timer.adopt(state.timer)
+            self._tick()
         self.position = navigation.clamp(self.deck, Position(state.slide, state.step))
         if state.blackout != self.blackout:
             self._set_blackout(state.blackout)

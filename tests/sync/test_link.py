@@ -15,7 +15,7 @@ import pytest
 
 from briefing.sync import link as link_module
 from briefing.sync.link import SyncLink
-from briefing.sync.protocol import Hello, State, decode, encode
+from briefing.sync.protocol import Hello, State, TimerState, decode, encode
 from tests.sync.helpers import Links, Recorder, mesh_settled, wait_until
 
 
@@ -41,6 +41,34 @@ async def test_publishing_on_either_side_moves_the_other(links):
     # on_state is for changes from elsewhere only, and nothing echoes back.
     assert [s.view for s in hub.recorder.states] == [(2, 2, False), (2, 2, True)]
     assert [s.view for s in client.recorder.states] == [(2, 0, False), (2, 1, False)]
+
+
+async def test_a_timer_change_alone_reaches_the_other_side(links):
+    hub, client = await pair(links)
+    hub.publish(2, 0, False)
+    await wait_until(lambda: client.recorder.last == (2, 0, False))
+    reset = TimerState("running", 0, 1_764_320_000_000)
+    hub.publish(2, 0, False, reset)  # `T` on the console: the position stays
+    await wait_until(lambda: client.state.timer == reset)
+    assert client.recorder.states[-1].timer == reset
+    hub.publish(2, 1, False)  # moving on keeps the timer as it is
+    await wait_until(lambda: client.recorder.last == (2, 1, False))
+    assert client.state.timer == reset
+    paused = TimerState("paused", 5_000, 1_764_320_005_000)
+    client.publish(2, 1, False, paused)
+    await wait_until(lambda: hub.state.timer == paused)
+    assert hub.recorder.states[-1].timer == paused
+    hub.publish(2, 1, False, paused)  # no change: no message, no new clock
+    assert hub.state.clock == client.state.clock
+
+
+async def test_a_newcomer_adopts_the_groups_timer(links):
+    started = TimerState("running", 0, 1_000)
+    hub, _ = await pair(links)
+    hub.publish(1, 0, False, started)
+    late = await links.start("console", origin="c", initial_timer=TimerState("running", 0, 9_000))
+    await wait_until(lambda: late.state.timer == started)
+    assert late.recorder.states[-1].timer == started
 
 
 async def test_a_change_arrives_well_within_100_ms(links):
@@ -146,7 +174,9 @@ async def test_publish_ignores_invalid_positions(links, caplog):
     hub, client = await pair(links)
     hub.publish(-1, 0, False)
     hub.publish(1, 0, "yes")  # type: ignore[arg-type]
-    assert hub.state.clock == 0 and "invalid position" in caplog.text
+    hub.publish(1, 0, False, TimerState("stopped", 0, 0))
+    hub.publish(1, 0, False, TimerState("running", -5, 0))
+    assert hub.state.clock == 0 and "invalid state" in caplog.text
 
 
 async def test_a_failing_callback_does_not_break_the_link(links, caplog):

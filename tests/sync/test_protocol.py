@@ -8,10 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Hello, State, decode, encode
+from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Hello, State, TimerState
+from briefing.sync.protocol import decode, encode
 
-STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34")
-VALID = {"type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12, "origin": "ab"}
+TIMER = TimerState("running", 65_000, 1_764_320_000_000)
+STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34", timer=TIMER)
+VALID = {
+    "type": "state", "slide": 3, "step": 1, "blackout": False,
+    "timer": "paused", "elapsed_ms": 5, "since_ms": 7, "clock": 12, "origin": "ab",
+}
 
 
 DROP = object()
@@ -37,19 +42,37 @@ def test_the_wire_format_is_one_flat_json_line():
     data = encode(STATE)
     assert data.endswith(b"\n") and data.count(b"\n") == 1
     assert json.loads(data) == {
-        "type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12,
-        "origin": "ab12cd34",
+        "type": "state", "slide": 3, "step": 1, "blackout": False,
+        "timer": "running", "elapsed_ms": 65_000, "since_ms": 1_764_320_000_000,
+        "clock": 12, "origin": "ab12cd34",
     }
 
 
-def test_extremes_within_bounds_are_accepted():
-    state = State(MAX_INDEX - 1, MAX_INDEX - 1, True, MAX_CLOCK - 1, "x" * 64)
+@pytest.mark.parametrize("mode", ["waiting", "running", "paused"])
+def test_every_timer_mode_round_trips(mode):
+    state = State(0, 0, False, 1, "o", TimerState(mode, 1, 2))
     assert decode(encode(state)) == state
-    assert decode(line(slide=0, step=0, clock=0)) is not None
+
+
+def test_extremes_within_bounds_are_accepted():
+    timer = TimerState("running", MAX_CLOCK - 1, MAX_CLOCK - 1)
+    state = State(MAX_INDEX - 1, MAX_INDEX - 1, True, MAX_CLOCK - 1, "x" * 64, timer)
+    assert decode(encode(state)) == state
+    assert decode(line(slide=0, step=0, clock=0, elapsed_ms=0, since_ms=0)) is not None
 
 
 def test_surrounding_whitespace_is_fine():
-    assert decode(b"  " + line() + b"\r\n") == State(3, 1, False, 12, "ab")
+    expected = State(3, 1, False, 12, "ab", TimerState("paused", 5, 7))
+    assert decode(b"  " + line() + b"\r\n") == expected
+
+
+def test_the_timer_reads_the_same_whenever_the_state_arrives():
+    running = TimerState("running", 10_000, 1_000_000)
+    assert running.elapsed_at(1_000_000) == 10
+    assert running.elapsed_at(1_065_000) == 75
+    assert running.elapsed_at(999_000) == 10  # a clock a little behind never counts back
+    assert TimerState("paused", 10_000, 1_000_000).elapsed_at(5_000_000) == 10
+    assert TimerState().elapsed_at(5_000_000) == 0
 
 
 @pytest.mark.parametrize(
@@ -95,6 +118,26 @@ def test_surrounding_whitespace_is_fine():
         pytest.param(line(origin="ab\n"), id="origin with a newline"),
         pytest.param(line(origin="\u00e9t\u00e9"), id="non-ascii origin"),
         pytest.param(line(origin=7), id="origin as int"),
+        pytest.param(line(timer=DROP), id="missing timer"),
+        pytest.param(line(elapsed_ms=DROP), id="missing elapsed"),
+        pytest.param(line(since_ms=DROP), id="missing since"),
+        pytest.param(line(timer="stopped"), id="unknown timer mode"),
+        pytest.param(line(timer="RUNNING"), id="timer mode in capitals"),
+        pytest.param(line(timer=True), id="timer as bool"),
+        pytest.param(line(timer=["running"]), id="timer in a list"),
+        pytest.param(line(timer=None), id="timer null"),
+        pytest.param(line(elapsed_ms=-1), id="negative elapsed"),
+        pytest.param(line(elapsed_ms=1.5), id="float elapsed"),
+        pytest.param(line(elapsed_ms="5"), id="elapsed as string"),
+        pytest.param(line(elapsed_ms=False), id="elapsed as bool"),
+        pytest.param(line(elapsed_ms=MAX_CLOCK), id="huge elapsed"),
+        pytest.param(line(since_ms=-1), id="negative since"),
+        pytest.param(line(since_ms=10**20), id="huge since"),
+        pytest.param(line(since_ms=1e12), id="float since"),
+        pytest.param(
+            json.dumps({**VALID, "timer": {"mode": "running", "elapsed_ms": 0, "since_ms": 0}}).encode(),
+            id="timer as an object",
+        ),
         pytest.param(line(type="hello"), id="hello without role"),
         pytest.param(line(type="hello", role="speaker"), id="hello with unknown role"),
         pytest.param(line(type="hello", role=["console"]), id="hello with role in a list"),
@@ -125,7 +168,7 @@ json_values = st.recursive(
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from([*VALID, "role", "extra"]), json_values, max_size=8))
+@given(st.dictionaries(st.sampled_from([*VALID, "role", "extra"]), json_values, max_size=12))
 def test_decode_never_raises_on_json_objects_with_plausible_keys(fields):
     message = decode(json.dumps(fields).encode())
     if message is not None:  # then it really is valid, and says the same thing again

@@ -51,7 +51,7 @@ class TimePanel(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.elapsed = 0.0
-        self.running = True
+        self.timer = "running"  # or "paused", or "waiting" (for the first key)
         self.duration: float | None = None
         self.slide_index = 0
         self.slide_count = 0
@@ -60,13 +60,13 @@ class TimePanel(Widget):
     def set_time(
         self,
         elapsed: float,
-        running: bool,
+        timer: str,
         duration: float | None,
         slide_index: int,
         slide_count: int,
         clock: str,
     ) -> None:
-        self.elapsed, self.running, self.duration = elapsed, running, duration
+        self.elapsed, self.timer, self.duration = elapsed, timer, duration
         self.slide_index, self.slide_count, self.clock = slide_index, slide_count, clock
         # A new layout only when the number of lines changes (a pause, a longer time).
         rows = len(self.render().split()) if self.size.width else self.size.height
@@ -78,8 +78,8 @@ class TimePanel(Widget):
     def layouts(self) -> list[list[list[Text]]]:
         """The ways to lay the time out, widest first."""
         elapsed = Text.assemble(("Elapsed ", "dim"), (format_seconds(self.elapsed), "bold"))
-        if not self.running:
-            elapsed.append(" paused", style="italic")
+        if self.timer != "running":
+            elapsed.append(f" {self.timer}", style="italic")
         clock = Text.assemble(("Clock ", "dim"), (self.clock, "bold"))
         if not self.duration:
             return [[[elapsed, clock]], [[elapsed], [clock]]]

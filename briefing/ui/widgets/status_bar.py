@@ -18,7 +18,7 @@ class Status(NamedTuple):
     step: int = 0  # 1-based
     steps: int = 1
     elapsed: float = 0.0
-    running: bool = True
+    timer: str = "running"  # or "paused", or "waiting" (for the first key)
     typed: str = ""  # digits typed so far for "go to slide"
     more_below: bool = False
     clock: str = ""
@@ -57,8 +57,9 @@ class StatusBar(Widget):
             right.append("\u2193 more  ", style="bold")
         if status.linked:
             right.append("\u21c4 linked  ", style="dim")
-        right.append(format_seconds(status.elapsed), style="" if status.running else "dim")
-        right.append("" if status.running else " paused", style="italic dim")
+        running = status.timer == "running"
+        right.append(format_seconds(status.elapsed), style="" if running else "dim")
+        right.append("" if running else f" {status.timer}", style="italic dim")
         right.append("  " + status.clock + " ")
         middle = Text(no_wrap=True, end="")
         bar_width = max(0, min(20, width // 6))
