@@ -14,6 +14,11 @@ Merging is last-writer-wins on (clock, origin), see `protocol.State`. On every n
 both sides send their state, so a fresh process (clock 0) adopts the group's position, and two
 halves that were apart agree on whichever moved last.
 
+Besides the shared state, the hub tells everyone who is linked (`Group`: how many consoles and
+audience views), and an audience view can hand a problem to the consoles (`Notice`) rather
+than show it to the room. Neither is stored: a group is re-sent when it changes, a notice is
+delivered to the consoles linked at the time.
+
 Nothing here may stop the show: network and peer trouble are logged (logger "briefing.sync")
 and retried quietly, and a link that cannot work at all (no private directory, say) says why
 in `error` and does nothing.
@@ -34,7 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.sync import runtime
-from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Hello, Message, State, TimerState
+from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Group, Hello, Message, Notice, State
+from briefing.sync.protocol import TimerState
 from briefing.sync.protocol import decode, encode, is_origin
 from briefing.sync.runtime import SyncUnavailable
 
@@ -87,6 +93,9 @@ class SyncLink:
     `initial_timer` are what this process shows at start: they count as older than anything an
     established process shows.
 
+    `on_group` is called with each change of who is linked; `on_notice` (on consoles only)
+    with each notice an audience view sends.
+
     Use it from the event loop's thread only (Textual handlers are); `stop` it before exit.
     """
 
@@ -100,6 +109,8 @@ class SyncLink:
         origin: str | None = None,
         initial: tuple[int, int, bool] = (0, 0, False),
         initial_timer: TimerState = TimerState(),
+        on_group: Callable[[Group], None] | None = None,
+        on_notice: Callable[[Notice], None] | None = None,
     ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, not {role!r}")
@@ -116,6 +127,10 @@ class SyncLink:
         self._deck = deck
         self._path = socket_path
         self._on_state = on_state
+        self._on_group = on_group
+        self._on_notice = on_notice
+        self._group = self._alone()
+        self._roles: dict[asyncio.StreamWriter, str] = {}  # as hub: who each client said it is
         self._state = state  # clock 0: a newcomer's position loses to any established one
         self._task: asyncio.Task[None] | None = None
         self._upstream: asyncio.StreamWriter | None = None  # as a client: the hub
@@ -146,6 +161,20 @@ class SyncLink:
     @property
     def connected(self) -> bool:
         return self.peers > 0
+
+    @property
+    def group(self) -> Group:
+        """Who is linked, this process included (just this one while alone)."""
+        return self._group
+
+    def send_notice(self, notice: Notice) -> None:
+        """Hand a problem to every linked console (none linked: it goes nowhere)."""
+        if not notice.is_valid():
+            log.warning("sync: not sending invalid notice %r", notice)
+            return
+        if self._upstream is not None:
+            self._send(self._upstream, notice)
+        self._broadcast(notice)
 
     async def start(self) -> None:
         """Start linking in the background. Never raises: if syncing cannot work here, `error`
@@ -241,7 +270,12 @@ class SyncLink:
         def handle(message: Message) -> None:
             nonlocal heard
             heard = True
-            self._merge(message.state if isinstance(message, Hello) else message)
+            if isinstance(message, Group):
+                self._set_group(message)
+            elif isinstance(message, Notice):
+                self._deliver(message)
+            else:
+                self._merge(message.state if isinstance(message, Hello) else message)
 
         try:
             if not _same_user(writer):
@@ -256,6 +290,7 @@ class SyncLink:
             log.debug("sync: lost the hub (%s)", exc)
         finally:
             self._upstream = None
+            self._set_group(self._alone())
             writer.close()
         return heard
 
@@ -276,6 +311,7 @@ class SyncLink:
             servers.append(server)
             self._is_hub = True
             self._last_problem = ""
+            self._update_group()
             log.debug("sync: serving %s as hub", self._path)
             while True:
                 await asyncio.sleep(WATCH_INTERVAL)
@@ -290,6 +326,8 @@ class SyncLink:
                     servers.append(server)
         finally:
             self._is_hub = False
+            self._roles.clear()
+            self._set_group(self._alone())
             for server in servers:
                 server.close()
             if bound is not None and _identity(self._path) == bound:
@@ -341,11 +379,21 @@ class SyncLink:
         finally:
             self._peers.discard(writer)
             self._handlers.discard(task)
+            if self._roles.pop(writer, None) is not None and self._is_hub:
+                self._update_group()
             writer.close()
 
     def _relay(self, sender: asyncio.StreamWriter, message: Message) -> None:
+        if isinstance(message, Group):
+            return  # only the hub says who is linked, and we are the hub
+        if isinstance(message, Notice):
+            self._deliver(message)
+            self._broadcast(message, exclude=sender)
+            return
         if isinstance(message, Hello):
             log.debug("sync: a %s joined", message.role)
+            self._roles[sender] = message.role
+            self._update_group()
             message = message.state
         if self._merge(message):
             self._broadcast(message, exclude=sender)
@@ -359,6 +407,37 @@ class SyncLink:
         for task in handlers:
             task.cancel()
         await asyncio.gather(*handlers, return_exceptions=True)
+
+    # -- who is linked, and notices ------------------------------------------------------
+
+    def _alone(self) -> Group:
+        return Group(int(self.role == "console"), int(self.role == "audience"))
+
+    def _update_group(self) -> None:
+        """As hub: count ourselves and every client that said hello; tell them all."""
+        roles = [self.role, *self._roles.values()]
+        group = Group(roles.count("console"), roles.count("audience"))
+        if group != self._group:
+            self._set_group(group)
+            self._broadcast(group)
+
+    def _set_group(self, group: Group) -> None:
+        if group == self._group:
+            return
+        self._group = group
+        if self._on_group is not None:
+            try:
+                self._on_group(group)
+            except Exception:  # the app's bug must not break the link
+                log.exception("sync: on_group callback failed")
+
+    def _deliver(self, notice: Notice) -> None:
+        if self.role != "console" or self._on_notice is None:
+            return
+        try:
+            self._on_notice(notice)
+        except Exception:
+            log.exception("sync: on_notice callback failed")
 
     # -- merging and sending ---------------------------------------------------------------
 
@@ -374,10 +453,10 @@ class SyncLink:
                 log.exception("sync: on_state callback failed")
         return True
 
-    def _broadcast(self, state: State, exclude: asyncio.StreamWriter | None = None) -> None:
+    def _broadcast(self, message: Message, exclude: asyncio.StreamWriter | None = None) -> None:
         for writer in list(self._peers):
             if writer is not exclude:
-                self._send(writer, state)
+                self._send(writer, message)
 
     def _send(self, writer: asyncio.StreamWriter, message: Message) -> None:
         # Never awaits: one slow peer must not hold up the others, or the app.

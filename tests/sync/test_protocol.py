@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Hello, State, TimerState
+from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Group, Hello, Notice, State
+from briefing.sync.protocol import TimerState
 from briefing.sync.protocol import decode, encode
 
 TIMER = TimerState("running", 65_000, 1_764_320_000_000)
@@ -64,6 +65,47 @@ def test_extremes_within_bounds_are_accepted():
 def test_surrounding_whitespace_is_fine():
     expected = State(3, 1, False, 12, "ab", TimerState("paused", 5, 7))
     assert decode(b"  " + line() + b"\r\n") == expected
+
+
+def test_group_and_notice_round_trip():
+    for message in (Group(1, 3), Notice("error", "Deck not reloaded", "talk.md:3: unclosed fence")):
+        assert decode(encode(message)) == message
+    assert decode(encode(Notice("warning", "", "caf\u00e9 \u2014 \u6f22\u5b57"))) is not None
+
+
+def test_the_biggest_notice_fits_on_one_line():
+    notice = Notice.make("error", "\u6f22" * 200, "\U0001f600" * 900)
+    assert notice.is_valid() and len(encode(notice)) <= MAX_LINE
+    assert decode(encode(notice)) == notice
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"type": "group", "consoles": 1}, id="group without audiences"),
+        pytest.param({"type": "group", "consoles": 1, "audiences": 1, "x": 1}, id="group extra"),
+        pytest.param({"type": "group", "consoles": -1, "audiences": 1}, id="negative count"),
+        pytest.param({"type": "group", "consoles": True, "audiences": 1}, id="bool count"),
+        pytest.param({"type": "group", "consoles": 1.0, "audiences": 1}, id="float count"),
+        pytest.param({"type": "group", "consoles": 10**6, "audiences": 1}, id="huge count"),
+        pytest.param({"type": "notice", "severity": "error", "title": ""}, id="notice without text"),
+        pytest.param({"type": "notice", "severity": "fatal", "title": "", "text": "x"}, id="bad severity"),
+        pytest.param({"type": "notice", "severity": "information", "title": "", "text": "x"}, id="information"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": ""}, id="empty text"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "  "}, id="blank text"),
+        pytest.param({"type": "notice", "severity": "error", "title": 1, "text": "x"}, id="title not text"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": ["x"]}, id="text in a list"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "x" * 501}, id="long text"),
+        pytest.param({"type": "notice", "severity": "error", "title": "t" * 81, "text": "x"}, id="long title"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "a\x1b[2Jb"}, id="escape"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "a\x9bb"}, id="8-bit CSI"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "a\nb"}, id="newline"),
+        pytest.param({"type": "notice", "severity": "error", "title": "\u202e", "text": "x"}, id="bidi"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "x", "origin": "a"}, id="extra"),
+    ],
+)
+def test_malformed_group_and_notice_decode_to_none(fields):
+    assert decode(json.dumps(fields).encode()) is None
 
 
 def test_the_timer_reads_the_same_whenever_the_state_arrives():
@@ -172,4 +214,19 @@ json_values = st.recursive(
 def test_decode_never_raises_on_json_objects_with_plausible_keys(fields):
     message = decode(json.dumps(fields).encode())
     if message is not None:  # then it really is valid, and says the same thing again
+        assert decode(encode(message)) == message
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["state", "hello", "group", "notice"]),
+    st.dictionaries(
+        st.sampled_from(["consoles", "audiences", "severity", "title", "text", "role", "timer"]),
+        json_values | st.sampled_from(["error", "warning", "console", "running", 0, 1]),
+        max_size=7,
+    ),
+)
+def test_decode_never_raises_on_objects_shaped_like_any_message(kind, fields):
+    message = decode(json.dumps({"type": kind, **fields}).encode())
+    if message is not None:
         assert decode(encode(message)) == message
