@@ -194,6 +194,7 @@ class SyncLink:
         task, self._task = self._task, None
         if task is None:
             return
+        self._on_group = None  # going away: who is left is no longer this process's business
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task

@@ -17,6 +17,8 @@ from textual.widgets import Static
 
 from briefing.render import frame
 from briefing.ui.widgets.paged_view import PagedView
+from briefing.ui.widgets.problem_line import ProblemLine
+from briefing.ui.widgets.progress_line import ProgressLine
 from briefing.ui.widgets.status_bar import StatusBar
 
 
@@ -45,6 +47,7 @@ class PresentScreen(Screen[None]):
         Binding("r", "app.reload", "Reload the deck", show=False),
         Binding("e", "app.edit", "Edit this slide", show=False),
         Binding("E", "app.external_edit", "Edit this slide in $VISUAL / $EDITOR", show=False),
+        Binding("p", "app.toggle_progress", "Progress line (clean audience view)", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("escape", "app.clear_typed", "Cancel a typed slide number", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -78,4 +81,6 @@ class PresentScreen(Screen[None]):
         # sees the slide sooner, and the panel costs nothing until `s` is pressed.
         yield Horizontal(PagedView(id="slide-view"), id="stage")
         yield Static(id="too-small", markup=False)
+        yield ProblemLine(id="problem-line")
+        yield ProgressLine(id="progress-line")
         yield StatusBar(id="status")

@@ -39,16 +39,18 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
 
     BINDINGS = [Binding("escape", "dismiss_none", "Close search")]
 
-    def __init__(self, deck: Deck, index: SearchIndex, query: str = "") -> None:
+    def __init__(self, deck: Deck, index: SearchIndex, query: str = "", *, notes: bool = True) -> None:
         super().__init__()
         self.deck = deck
         self.index = index
         self.terms = query
+        self.notes = notes  # False in front of the room: never a note there
         self.matches: list[Match] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-panel", classes="panel"):
-            yield Label(Text("Search slides and notes  ·  Enter jumps, Esc closes"), classes="panel-title")
+            what = "slides and notes" if self.notes else "slides"
+            yield Label(Text(f"Search {what}  ·  Enter jumps, Esc closes"), classes="panel-title")
             yield Input(value=self.terms, placeholder="words to find", id="search-input")
             yield Label("", id="search-count")
             yield OptionList(id="search-results")
@@ -63,7 +65,7 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
 
     def _search(self, query: str) -> None:
         self.terms = query
-        self.matches = self.index.find(query)
+        self.matches = self.index.find(query, notes=self.notes)
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(

@@ -23,6 +23,7 @@ class Status(NamedTuple):
     more_below: bool = False
     clock: str = ""
     linked: bool = False  # another terminal (console or audience view) is following
+    audience_views: int | None = None  # on a linked console: how many audience views follow
     blackout: bool = False  # the audience view is blanked (shown on the console)
 
 
@@ -55,7 +56,13 @@ class StatusBar(Widget):
             right.append("  ")
         if status.more_below:
             right.append("\u2193 more  ", style="bold")
-        if status.linked:
+        if status.audience_views is not None:
+            count = status.audience_views
+            if count:
+                right.append(f"\u21c4 {count} audience view{'s' if count > 1 else ''}  ", style="dim")
+            else:
+                right.append("no audience view  ", style=f"bold {theme.warning or ''}")
+        elif status.linked:
             right.append("\u21c4 linked  ", style="dim")
         running = status.timer == "running"
         right.append(format_seconds(status.elapsed), style="" if running else "dim")
