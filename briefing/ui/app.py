@@ -24,10 +24,10 @@ from briefing.render import frame
 from briefing.ui import navigation
 from briefing.ui.commands import SlideCommands
 from briefing.ui.navigation import Position
+from briefing.ui.notices import deck_directory, deck_relative, plain_message
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.screens.present import PresentScreen
 from briefing.ui.timer import TalkTimer
-from briefing.ui.notices import deck_directory, deck_relative, plain_message
 from briefing.ui.widgets.paged_view import PagedView
 from briefing.ui.widgets.problem_line import ProblemLine
 from briefing.ui.widgets.progress_line import ProgressLine
@@ -707,7 +707,8 @@ class BriefingApp(App[int]):
             self.call_from_thread(self._reload_failed, deck_relative(error, self.deck_directory))
             return
         except RecursionError:
-            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested")
+            error = DeckError(self.deck_path, 1, "too deeply nested")
+            self.call_from_thread(self._reload_failed, deck_relative(error, self.deck_directory))
             return
         self.call_from_thread(self.use_deck, deck)
 
@@ -754,6 +755,7 @@ class BriefingApp(App[int]):
                 async for _ in deck_changes(self.deck_path, on_ready=ready):
                     self._reload()
             except Exception as error:  # the watched directory went away: retry shortly
-                self._reload_failed(f"{self.deck_path}:1: cannot watch for changes ({error})")
+                problem = DeckError(self.deck_path, 1, f"cannot watch for changes ({error})")
+                self._reload_failed(deck_relative(problem, self.deck_directory))
             await asyncio.sleep(1)
 

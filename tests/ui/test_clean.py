@@ -289,3 +289,19 @@ async def test_the_console_hears_when_the_audience_terminal_is_too_small(socket_
         await room.press("9", "9", "enter")  # a later notice: when it is in, so is any other
         await wait_until(lambda: "There is no slide 99 (1\u20136)" in toasts(console), timeout=1)
         assert len(toasts(console)) == 2 and shown(audience, "#slide-view")
+
+
+def test_messages_name_files_relative_to_the_deck(tmp_path):
+    from briefing.core.errors import DeckError
+    from briefing.ui.notices import deck_directory, deck_relative
+
+    deck = tmp_path / "talk"
+    deck.mkdir()
+    folder = deck_directory(deck)
+    assert deck_relative(DeckError(deck / "02-cost.md", 3, "bad"), folder) == "02-cost.md:3: bad"
+    assert deck_relative(DeckError(deck, 1, "no slides"), folder) == "talk:1: no slides"
+    outside = tmp_path / "elsewhere.md"
+    assert deck_relative(DeckError(outside, 2, "x"), folder) == f"{outside}:2: x"
+    single = tmp_path / "talk.md"
+    single.write_text("# A\n")
+    assert deck_relative(DeckError(single, 5, "x"), deck_directory(single)) == "talk.md:5: x"
