@@ -143,7 +143,7 @@ class BriefingApp(App[int]):
             self.present.add_class("-console")
             self.set_reactive(BriefingApp.speaker, True)
             self.call_after_refresh(self.watch_speaker, True)
-        self._apply_clean(was_clean=False)
+        self._apply_clean()
         if self._start_requested > len(self.deck.slides):
             count = len(self.deck.slides)
             self.notify(f"The deck has {count} slides; starting at slide {count}", severity="warning")
@@ -602,7 +602,8 @@ class BriefingApp(App[int]):
         if self.role == "console":
             self.audience_views = group.audiences
         if self.live:
-            self._apply_clean(was_clean, rerouted=had_console != self.console_linked)
+            clean = self.clean_view
+            self._apply_clean(reroute=clean != was_clean or (clean and had_console != self.console_linked))
             self._update_status()
 
     def _audience_notice(self, notice: Notice) -> None:
@@ -626,14 +627,16 @@ class BriefingApp(App[int]):
             return False
         return self.clean if self.clean is not None else self.console_linked
 
-    def _apply_clean(self, was_clean: bool, *, rerouted: bool = False) -> None:
+    def _apply_clean(self, *, reroute: bool = False) -> None:
+        """Show the clean view or the ordinary one, as `clean_view` says. With `reroute`
+        (where problems go has changed), the problem on screen is said again where they go
+        now: the console, the problem line, or a notification."""
         clean = self.clean_view
         self.present.set_class(clean, "-clean")
         self.present.set_class(clean and self.progress, "-progress")
         if clean and self.speaker:
             self.speaker = False
-        if clean != was_clean or (clean and rerouted):
-            # what is on screen now goes where problems go now: the console, a line, a toast
+        if reroute:
             self.clear_notifications()
             if self.reload_error is not None:
                 self._show_reload_error()

@@ -305,3 +305,11 @@ def test_messages_name_files_relative_to_the_deck(tmp_path):
     single = tmp_path / "talk.md"
     single.write_text("# A\n")
     assert deck_relative(DeckError(single, 5, "x"), deck_directory(single)) == "talk.md:5: x"
+
+
+async def test_a_warning_at_launch_reaches_the_problem_line():
+    app = make_app(SHOW, clean=True, theme="no-such-theme")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert problem(app).startswith("Unknown theme 'no-such-theme'")
+        assert toasts(app) == []
