@@ -216,6 +216,22 @@ def _line_of(figure: str, lines: list[str], start: int, end: int) -> int:
     return start
 
 
+def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    """Front-matter values briefing reads but cannot understand (it uses the default)."""
+    from briefing.core.frontmatter import TIMER_STARTS, timer_start
+
+    value = deck.metadata.get("timer")
+    if timer_start(value) is None:
+        path = deck.files[0]
+        line = next(
+            (n for n, text in enumerate(_FileLines()(path), 1) if text.startswith("timer:")), 1
+        )
+        choices = " or ".join(TIMER_STARTS)
+        yield Finding(
+            path, line, "error", f"timer: {value!r} is not {choices}; the timer starts at launch"
+        )
+
+
 def _at(slide: Slide, severity: str, message: str) -> Finding:
     return Finding(slide.span.path, slide.span.start, severity, message)  # type: ignore[arg-type]
 
@@ -227,4 +243,5 @@ RULES: tuple[Rule, ...] = (
     duplicate_titles,
     slides_fit,
     figures_in_source,
+    front_matter_values,
 )

@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
     present.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+    present.add_argument(
+        "--clean", action=argparse.BooleanOptionalAction, default=None,
+        help="show the room only the slide: no status line, key hints or messages "
+        "(default: while a console is linked)",
+    )
+    present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
 
     presenter = commands.add_parser(
         "presenter", help="the presenter console, in a second terminal: drives `present`"
@@ -267,7 +273,8 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role)
+    clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
+    app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, **clean)
     app.run()
     if app.recovered is not None:
         print(f"briefing: unsaved slide edits were kept in {app.recovered}", file=sys.stderr)

@@ -113,3 +113,11 @@ class Deck:
         from briefing.core.duration import parse_duration
 
         return parse_duration(self.metadata.get("duration"))
+
+    @property
+    def timer_start(self) -> str:
+        """When the talk timer starts, from front matter `timer`: "at-launch" (the default,
+        also for a value that makes no sense; `check` flags it) or "on-first-key"."""
+        from briefing.core.frontmatter import TIMER_STARTS, timer_start
+
+        return timer_start(self.metadata.get("timer")) or TIMER_STARTS[0]

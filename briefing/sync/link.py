@@ -14,6 +14,11 @@ Merging is last-writer-wins on (clock, origin), see `protocol.State`. On every n
 both sides send their state, so a fresh process (clock 0) adopts the group's position, and two
 halves that were apart agree on whichever moved last.
 
+Besides the shared state, the hub tells everyone who is linked (`Group`: how many consoles and
+audience views), and an audience view can hand a problem to the consoles (`Notice`) rather
+than show it to the room. Neither is stored: a group is re-sent when it changes, a notice is
+delivered to the consoles linked at the time.
+
 Nothing here may stop the show: network and peer trouble are logged (logger "briefing.sync")
 and retried quietly, and a link that cannot work at all (no private directory, say) says why
 in `error` and does nothing.
@@ -34,7 +39,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.sync import runtime
-from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Hello, Message, State
+from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Group, Hello, Message, Notice, State
+from briefing.sync.protocol import TimerState
 from briefing.sync.protocol import decode, encode, is_origin
 from briefing.sync.runtime import SyncUnavailable
 
@@ -82,9 +88,13 @@ class SyncLink:
 
     `on_state` is called, on the event loop, with each state adopted from another process
     (never for our own `publish`, and not when only the bookkeeping changed). Call `publish`
-    whenever the local position changes; calls that change nothing are ignored, so publishing
-    the position `on_state` just moved to does not echo. `initial` is what this process shows
-    at start: it counts as older than anything an established process shows.
+    whenever the local position or timer changes; calls that change nothing are ignored, so
+    publishing the position `on_state` just moved to does not echo. `initial` and
+    `initial_timer` are what this process shows at start: they count as older than anything an
+    established process shows.
+
+    `on_group` is called with each change of who is linked; `on_notice` (on consoles only)
+    with each notice an audience view sends.
 
     Use it from the event loop's thread only (Textual handlers are); `stop` it before exit.
     """
@@ -98,15 +108,18 @@ class SyncLink:
         socket_path: Path | None = None,
         origin: str | None = None,
         initial: tuple[int, int, bool] = (0, 0, False),
+        initial_timer: TimerState = TimerState(),
+        on_group: Callable[[Group], None] | None = None,
+        on_notice: Callable[[Notice], None] | None = None,
     ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, not {role!r}")
         origin = secrets.token_hex(8) if origin is None else origin
         if not is_origin(origin):
             raise ValueError(f"bad origin {origin!r}")
-        state = State(*initial, clock=0, origin=origin)
+        state = State(*initial, clock=0, origin=origin, timer=initial_timer)
         if not state.is_valid():
-            raise ValueError(f"bad initial position {initial!r}")
+            raise ValueError(f"bad initial state {initial!r}, {initial_timer!r}")
         self.role = role
         self.origin = origin
         self.error: str | None = None
@@ -114,6 +127,10 @@ class SyncLink:
         self._deck = deck
         self._path = socket_path
         self._on_state = on_state
+        self._on_group = on_group
+        self._on_notice = on_notice
+        self._group = self._alone()
+        self._roles: dict[asyncio.StreamWriter, str] = {}  # as hub: who each client said it is
         self._state = state  # clock 0: a newcomer's position loses to any established one
         self._task: asyncio.Task[None] | None = None
         self._upstream: asyncio.StreamWriter | None = None  # as a client: the hub
@@ -145,6 +162,20 @@ class SyncLink:
     def connected(self) -> bool:
         return self.peers > 0
 
+    @property
+    def group(self) -> Group:
+        """Who is linked, this process included (just this one while alone)."""
+        return self._group
+
+    def send_notice(self, notice: Notice) -> None:
+        """Hand a problem to every linked console (none linked: it goes nowhere)."""
+        if not notice.is_valid():
+            log.warning("sync: not sending invalid notice %r", notice)
+            return
+        if self._upstream is not None:
+            self._send(self._upstream, notice)
+        self._broadcast(notice)
+
     async def start(self) -> None:
         """Start linking in the background. Never raises: if syncing cannot work here, `error`
         says why and the link stays idle."""
@@ -163,18 +194,21 @@ class SyncLink:
         task, self._task = self._task, None
         if task is None:
             return
+        self._on_group = None  # going away: who is left is no longer this process's business
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
 
-    def publish(self, slide: int, step: int, blackout: bool) -> None:
-        """A local change: take a clock newer than any seen and tell everyone."""
-        if (slide, step, blackout) == self._state.view:
+    def publish(self, slide: int, step: int, blackout: bool, timer: TimerState | None = None) -> None:
+        """A local change: take a clock newer than any seen and tell everyone. Without
+        `timer`, the timer stays as it is."""
+        timer = self._state.timer if timer is None else timer
+        if ((slide, step, blackout), timer) == self._state.shared:
             return
         clock = min(self._state.clock + 1, MAX_CLOCK - 1)
-        state = State(slide, step, blackout, clock, self.origin)
+        state = State(slide, step, blackout, clock, self.origin, timer)
         if not state.is_valid():
-            log.warning("sync: not publishing invalid position %r", (slide, step, blackout))
+            log.warning("sync: not publishing invalid state %r", (slide, step, blackout, timer))
             return
         self._state = state
         if self._upstream is not None:
@@ -237,7 +271,12 @@ class SyncLink:
         def handle(message: Message) -> None:
             nonlocal heard
             heard = True
-            self._merge(message.state if isinstance(message, Hello) else message)
+            if isinstance(message, Group):
+                self._set_group(message)
+            elif isinstance(message, Notice):
+                self._deliver(message)
+            else:
+                self._merge(message.state if isinstance(message, Hello) else message)
 
         try:
             if not _same_user(writer):
@@ -252,6 +291,7 @@ class SyncLink:
             log.debug("sync: lost the hub (%s)", exc)
         finally:
             self._upstream = None
+            self._set_group(self._alone())
             writer.close()
         return heard
 
@@ -272,6 +312,7 @@ class SyncLink:
             servers.append(server)
             self._is_hub = True
             self._last_problem = ""
+            self._update_group()
             log.debug("sync: serving %s as hub", self._path)
             while True:
                 await asyncio.sleep(WATCH_INTERVAL)
@@ -286,6 +327,8 @@ class SyncLink:
                     servers.append(server)
         finally:
             self._is_hub = False
+            self._roles.clear()
+            self._set_group(self._alone())
             for server in servers:
                 server.close()
             if bound is not None and _identity(self._path) == bound:
@@ -337,11 +380,21 @@ class SyncLink:
         finally:
             self._peers.discard(writer)
             self._handlers.discard(task)
+            if self._roles.pop(writer, None) is not None and self._is_hub:
+                self._update_group()
             writer.close()
 
     def _relay(self, sender: asyncio.StreamWriter, message: Message) -> None:
+        if isinstance(message, Group):
+            return  # only the hub says who is linked, and we are the hub
+        if isinstance(message, Notice):
+            self._deliver(message)
+            self._broadcast(message, exclude=sender)
+            return
         if isinstance(message, Hello):
             log.debug("sync: a %s joined", message.role)
+            self._roles[sender] = message.role
+            self._update_group()
             message = message.state
         if self._merge(message):
             self._broadcast(message, exclude=sender)
@@ -356,6 +409,37 @@ class SyncLink:
             task.cancel()
         await asyncio.gather(*handlers, return_exceptions=True)
 
+    # -- who is linked, and notices ------------------------------------------------------
+
+    def _alone(self) -> Group:
+        return Group(int(self.role == "console"), int(self.role == "audience"))
+
+    def _update_group(self) -> None:
+        """As hub: count ourselves and every client that said hello; tell them all."""
+        roles = [self.role, *self._roles.values()]
+        group = Group(roles.count("console"), roles.count("audience"))
+        if group != self._group:
+            self._set_group(group)
+            self._broadcast(group)
+
+    def _set_group(self, group: Group) -> None:
+        if group == self._group:
+            return
+        self._group = group
+        if self._on_group is not None:
+            try:
+                self._on_group(group)
+            except Exception:  # the app's bug must not break the link
+                log.exception("sync: on_group callback failed")
+
+    def _deliver(self, notice: Notice) -> None:
+        if self.role != "console" or self._on_notice is None:
+            return
+        try:
+            self._on_notice(notice)
+        except Exception:
+            log.exception("sync: on_notice callback failed")
+
     # -- merging and sending ---------------------------------------------------------------
 
     def _merge(self, state: State) -> bool:
@@ -363,17 +447,17 @@ class SyncLink:
         if state.key <= self._state.key:
             return False
         previous, self._state = self._state, state
-        if state.view != previous.view:
+        if state.shared != previous.shared:
             try:
                 self._on_state(state)
             except Exception:  # the app's bug must not break the link
                 log.exception("sync: on_state callback failed")
         return True
 
-    def _broadcast(self, state: State, exclude: asyncio.StreamWriter | None = None) -> None:
+    def _broadcast(self, message: Message, exclude: asyncio.StreamWriter | None = None) -> None:
         for writer in list(self._peers):
             if writer is not exclude:
-                self._send(writer, state)
+                self._send(writer, message)
 
     def _send(self, writer: asyncio.StreamWriter, message: Message) -> None:
         # Never awaits: one slow peer must not hold up the others, or the app.

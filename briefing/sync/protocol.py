@@ -1,7 +1,14 @@
 """The wire format: one JSON object per line, small and strictly validated.
 
-    {"type": "state", "slide": 3, "step": 0, "blackout": false, "clock": 12, "origin": "ab12"}
+    {"type": "state", "slide": 3, "step": 0, "blackout": false,
+     "timer": "running", "elapsed_ms": 0, "since_ms": 1764320000000,
+     "clock": 12, "origin": "ab12"}
     {"type": "hello", "role": "console", "slide": 3, ...same fields as a state...}
+    {"type": "group", "consoles": 1, "audiences": 2}
+    {"type": "notice", "severity": "error", "title": "Deck not reloaded", "text": "..."}
+
+A `group` message (from the hub) says who is linked; a `notice` is a problem an audience view
+reports to the console instead of showing it to the room.
 
 Peers are processes of the same user, but a buggy or hostile one must not be able to crash or
 confuse us, so `decode` accepts exactly these shapes (no missing or extra keys, ints that are
@@ -14,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_LINE = 4096
 """Longest accepted message in bytes, newline included. Real messages are under 200."""
@@ -27,13 +35,56 @@ there."""
 
 ROLES = ("console", "audience")
 
+TIMER_MODES = ("waiting", "running", "paused")
+"""`waiting`: not started yet (it starts on the first key); `running`; `paused`."""
+
+MAX_GROUP = 1024
+"""Processes in a group are fewer than this (the hub takes far fewer peers)."""
+
+SEVERITIES = ("warning", "error")
+MAX_TITLE = 80
+MAX_TEXT = 500
+"""Characters in a notice's title and text: at 4 bytes each (UTF-8), they fit in MAX_LINE."""
+
 _ORIGIN = re.compile(r"[0-9A-Za-z_-]{1,64}", re.ASCII)
-_STATE_KEYS = frozenset({"slide", "step", "blackout", "clock", "origin"})
+# what a notice's text may not hold: controls (tab and newline included), bidi overrides, and
+# lone surrogates (a file name's undecodable bytes), which are not text at all
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_STATE_KEYS = frozenset(
+    {"slide", "step", "blackout", "timer", "elapsed_ms", "since_ms", "clock", "origin"}
+)
+
+
+class TimerState(NamedTuple):
+    """The talk timer as every process shows it.
+
+    Elapsed time is `elapsed_ms` plus, while running, the time since `since_ms`: the wall
+    clock (milliseconds since the epoch, the one clock processes on a machine share) when it
+    was last started, paused, resumed or reset. Anchored to a moment rather than carrying the
+    elapsed time itself, the same state means the same time whenever it is received.
+    """
+
+    mode: str = "waiting"
+    elapsed_ms: int = 0
+    since_ms: int = 0
+
+    def elapsed_at(self, now_ms: float) -> float:
+        """Seconds on the timer at wall-clock time `now_ms`."""
+        running = max(0.0, now_ms - self.since_ms) if self.mode == "running" else 0.0
+        return (self.elapsed_ms + running) / 1000
+
+    def is_valid(self) -> bool:
+        return (
+            type(self.mode) is str
+            and self.mode in TIMER_MODES
+            and _is_int(self.elapsed_ms, MAX_CLOCK)
+            and _is_int(self.since_ms, MAX_CLOCK)
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class State:
-    """What every process shows, as a last-writer-wins register.
+    """What every process shows (position, blackout, timer), as a last-writer-wins register.
 
     `clock` is a Lamport counter: a local change takes the largest clock seen plus one, so the
     most recent change has the largest clock. `origin` (a random per-process id) only breaks
@@ -45,6 +96,7 @@ class State:
     blackout: bool
     clock: int
     origin: str
+    timer: TimerState = TimerState()
 
     @property
     def key(self) -> tuple[int, str]:
@@ -53,14 +105,21 @@ class State:
 
     @property
     def view(self) -> tuple[int, int, bool]:
-        """What is on screen, without the bookkeeping."""
+        """Where the show is (slide, step, blackout), without the timer or the bookkeeping."""
         return (self.slide, self.step, self.blackout)
+
+    @property
+    def shared(self) -> tuple[tuple[int, int, bool], TimerState]:
+        """Everything processes agree on: the view and the timer."""
+        return (self.view, self.timer)
 
     def is_valid(self) -> bool:
         return (
             _is_int(self.slide, MAX_INDEX)
             and _is_int(self.step, MAX_INDEX)
             and type(self.blackout) is bool
+            and isinstance(self.timer, TimerState)
+            and self.timer.is_valid()
             and _is_int(self.clock, MAX_CLOCK)
             and is_origin(self.origin)
         )
@@ -74,7 +133,45 @@ class Hello:
     state: State
 
 
-Message = State | Hello
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Who is linked, counting the hub itself: sent by the hub when it changes."""
+
+    consoles: int
+    audiences: int
+
+    def is_valid(self) -> bool:
+        return _is_int(self.consoles, MAX_GROUP) and _is_int(self.audiences, MAX_GROUP)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A problem an audience view does not show the room; the console shows it instead.
+    One line of plain text (never markup), bounded in length."""
+
+    severity: str
+    title: str
+    text: str
+
+    @classmethod
+    def make(cls, severity: str, title: str, text: str) -> Notice:
+        """A valid notice from any text: made showable, cut to length."""
+        return cls(
+            severity if severity in SEVERITIES else "warning",
+            _showable(title, MAX_TITLE),
+            _showable(text, MAX_TEXT) or "(no message)",
+        )
+
+    def is_valid(self) -> bool:
+        return (
+            type(self.severity) is str
+            and self.severity in SEVERITIES
+            and _is_text(self.title, MAX_TITLE, empty=True)
+            and _is_text(self.text, MAX_TEXT, empty=False)
+        )
+
+
+Message = State | Hello | Group | Notice
 
 
 def is_origin(value: object) -> bool:
@@ -83,6 +180,11 @@ def is_origin(value: object) -> bool:
 
 def encode(message: Message) -> bytes:
     """One line of JSON, newline included."""
+    if isinstance(message, Group):
+        return _line({"type": "group", "consoles": message.consoles, "audiences": message.audiences})
+    if isinstance(message, Notice):
+        fields = {"type": "notice", "severity": message.severity, "title": message.title}
+        return _line({**fields, "text": message.text}, ascii=False)  # UTF-8: 4 bytes a character
     state = message.state if isinstance(message, Hello) else message
     fields: dict[str, object] = {"type": "state"}
     if isinstance(message, Hello):
@@ -91,10 +193,17 @@ def encode(message: Message) -> bytes:
         slide=state.slide,
         step=state.step,
         blackout=state.blackout,
+        timer=state.timer.mode,
+        elapsed_ms=state.timer.elapsed_ms,
+        since_ms=state.timer.since_ms,
         clock=state.clock,
         origin=state.origin,
     )
-    return json.dumps(fields, separators=(",", ":")).encode("ascii") + b"\n"
+    return _line(fields)
+
+
+def _line(fields: dict[str, object], *, ascii: bool = True) -> bytes:
+    return json.dumps(fields, separators=(",", ":"), ensure_ascii=ascii).encode("utf-8") + b"\n"
 
 
 def decode(line: bytes) -> Message | None:
@@ -116,6 +225,12 @@ def decode(line: bytes) -> Message | None:
         if role not in ROLES or state is None:
             return None
         return Hello(role, state)
+    if kind == "group" and fields.keys() == {"consoles", "audiences"}:
+        group = Group(fields["consoles"], fields["audiences"])  # type: ignore[arg-type]
+        return group if group.is_valid() else None
+    if kind == "notice" and fields.keys() == {"severity", "title", "text"}:
+        notice = Notice(fields["severity"], fields["title"], fields["text"])  # type: ignore[arg-type]
+        return notice if notice.is_valid() else None
     return None  # unknown or missing type
 
 
@@ -128,8 +243,28 @@ def _state(fields: dict[str, object]) -> State | None:
         blackout=fields["blackout"],  # type: ignore[arg-type]
         clock=fields["clock"],  # type: ignore[arg-type]
         origin=fields["origin"],  # type: ignore[arg-type]
+        timer=TimerState(
+            mode=fields["timer"],  # type: ignore[arg-type]
+            elapsed_ms=fields["elapsed_ms"],  # type: ignore[arg-type]
+            since_ms=fields["since_ms"],  # type: ignore[arg-type]
+        ),
     )
     return state if state.is_valid() else None
+
+
+def _is_text(value: object, limit: int, *, empty: bool) -> bool:
+    return (
+        type(value) is str
+        and (empty or bool(value.strip()))
+        and len(value) <= limit
+        and _UNSHOWABLE.search(value) is None
+    )
+
+
+def _showable(text: str, limit: int) -> str:
+    """`text` on one line, without control characters, at most `limit` characters."""
+    line = " ".join(_UNSHOWABLE.sub(" ", text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
 
 
 def _is_int(value: object, bound: int) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -21,29 +21,50 @@ from briefing.core.blocks import CodeBlock, walk
 from briefing.core.errors import DeckError
 from briefing.core.model import Deck, Slide
 from briefing.paths import state_dir
+from briefing.render import frame
 from briefing.ui import navigation
 from briefing.ui.commands import SlideCommands
 from briefing.ui.navigation import Position
+from briefing.ui.notices import deck_directory, deck_relative, plain_message
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.screens.present import PresentScreen
 from briefing.ui.timer import TalkTimer
 from briefing.ui.widgets.paged_view import PagedView
+from briefing.ui.widgets.problem_line import ProblemLine
+from briefing.ui.widgets.progress_line import ProgressLine
 from briefing.ui.widgets.speaker_panel import SpeakerPanel, TimePanel
 from briefing.ui.widgets.status_bar import Status, StatusBar
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from briefing.search import Match
     from briefing.sync.link import SyncLink as SyncLinkType
-    from briefing.sync.protocol import State
+    from briefing.sync.protocol import Group, Notice, State
     from briefing.ui.screens.editor import EditorScreen as EditorScreenType
 
 # Slidev layouts that mean "centre this slide"
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 _MAX_DIGITS = 6
 _EXIT_GRACE = 2.0  # seconds an exit on a signal may take before the process just ends
+_TIMER_KEYS = frozenset(
+    key.strip()
+    for binding in PresentScreen.BINDINGS
+    if binding.action in ("app.toggle_timer", "app.reset_timer")
+    for key in binding.key.split(",")
+)
+# what the room must never get in a clean audience view: notes, the editor (notes included)
+_PRESENTER_ACTIONS = frozenset({"speaker", "scroll_notes", "edit", "external_edit"})
 
 
 class BriefingApp(App[int]):
-    """The slideshow: audience view, speaker view (`s`), overview, search, help, blackout."""
+    """The slideshow: audience view, speaker view (`s`), overview, search, help, blackout.
+
+    A clean audience view (`clean`: always; None: while a console is linked) shows the room
+    only the slide, and a thin progress line if asked for: no status line, key hints or
+    scrollbar, no notes, and no notifications. Its problems go to the console, or, with no
+    console linked, to a line of their own under the slide.
+    """
 
     CSS_PATH = Path(__file__).with_name("briefing.tcss")
     TITLE = "briefing"
@@ -64,13 +85,17 @@ class BriefingApp(App[int]):
         theme: str | None = None,
         watch: bool = True,
         role: str = "audience",
+        clean: bool | None = None,
+        progress: bool = False,
         sync: bool = True,
         sync_socket: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
+        epoch_clock: Callable[[], float] = time.time,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
     ) -> None:
         super().__init__()
         self.deck_path = deck_path
+        self.deck_directory = deck_directory(deck_path)  # messages name files relative to it
         if deck is None:
             from briefing.core.cache import load_deck_cached
 
@@ -80,12 +105,18 @@ class BriefingApp(App[int]):
         self.requested_theme = theme
         self.watching = watch
         self.role = role  # "audience" (`present`) or "console" (`presenter`, a second terminal)
+        self.clean = clean  # audience only: True always, None while a console is linked
+        self.progress = progress  # the clean view's progress line
+        self.console_linked = False  # a console is in the linked group
+        self._too_small = False  # the terminal is below the frame's minimum size
+        self.audience_views: int | None = None  # on a linked console: how many audience views
         self.syncing = sync
         self.sync_socket = sync_socket  # tests give their own; else one per deck, per user
         self.link: SyncLinkType | None = None
         self.blackout = False  # shared with linked processes: audience views go blank
         self.watch_ready = False  # True once a save will be noticed
-        self.timer = TalkTimer(clock)
+        # the timer is shared with linked processes, through the wall clock they all read
+        self.timer = TalkTimer(clock, epoch=epoch_clock, wait_for_key=deck.timer_start == "on-first-key")
         self.wall_clock = wall_clock  # injectable, so screenshots are the same every run
         self.typed = ""
         self.reload_error: str | None = None
@@ -118,6 +149,7 @@ class BriefingApp(App[int]):
             self.present.add_class("-console")
             self.set_reactive(BriefingApp.speaker, True)
             self.call_after_refresh(self.watch_speaker, True)
+        self._apply_clean()
         if self._start.slide + 1 != self._start_requested:
             count, start = len(self.deck.slides), self._start.slide + 1
             self.notify(
@@ -257,19 +289,22 @@ class BriefingApp(App[int]):
                 step=self.position.step + 1,
                 steps=len(slide.steps),
                 elapsed=self.timer.elapsed,
-                running=self.timer.running,
+                timer=self.timer.mode,
                 typed=self.typed,
                 more_below=view.more_below,
                 clock=self.wall_clock(),
                 linked=self.link is not None and self.link.connected,
+                audience_views=self.audience_views,
                 blackout=self.blackout and self.role == "console",
             )
         )
+        if self.clean_view:
+            self.present.query_one(ProgressLine).set_progress(slide.number, len(self.deck.slides))
 
     def _update_time_panel(self) -> None:
         self.present.query_one(TimePanel).set_time(
             self.timer.elapsed,
-            self.timer.running,
+            self.timer.mode,
             self.deck.duration,
             self.position.slide,
             len(self.deck.slides),
@@ -361,11 +396,17 @@ class BriefingApp(App[int]):
 
         if self._search_index is None:
             self._search_index = SearchIndex(self.deck)
-        self.push_screen(SearchScreen(self.deck, self._search_index), self._jump_to_choice)
+        screen = SearchScreen(self.deck, self._search_index, notes=not self.clean_view)
+        self.push_screen(screen, self._jump_to_match)
 
     def _jump_to_choice(self, index: int | None) -> None:
         if index is not None:
             self.go_to(index)
+
+    def _jump_to_match(self, match: Match | None) -> None:
+        """Land on the result's slide with the match on screen: revealed up to its step."""
+        if match is not None:
+            self.position = navigation.jump_showing(self.deck, self.position, match.slide, match.step)
 
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen
@@ -401,13 +442,38 @@ class BriefingApp(App[int]):
     def action_speaker(self) -> None:
         self.speaker = not self.speaker
 
+    def action_toggle_progress(self) -> None:
+        self.progress = not self.progress
+        self.present.set_class(self.progress, "-progress")
+        self._update_status()
+
+    def action_scroll_notes(self, rows: int) -> None:
+        """Scroll the speaker's notes, whatever has the focus (the slide, usually)."""
+        if self.speaker and self.present.query("#notes-view"):
+            notes = self.present.query_one("#notes-view", PagedView)
+            notes.scroll_relative(y=rows, animate=False, immediate=True)
+
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
-        self._tick()
+        self._timer_changed()
 
     def action_reset_timer(self) -> None:
         self.timer.reset()
+        self._timer_changed()
+
+    def _timer_changed(self) -> None:
         self._tick()
+        self._publish()  # one timer for the whole show: console and audience views alike
+
+    async def on_event(self, event: events.Event) -> None:
+        # `timer: on-first-key`: whatever the first key does, it also starts the talk. The
+        # timer's own keys decide for themselves (`t` starts it rather than pausing it).
+        if isinstance(event, events.Key) and self.timer.waiting and not (
+            self.screen is self.present and event.key in _TIMER_KEYS
+        ):
+            self.timer.start()
+            self._timer_changed()
+        await super().on_event(event)
 
     # -- leaving -------------------------------------------------------------------------------
 
@@ -532,24 +598,124 @@ class BriefingApp(App[int]):
         self.link = SyncLink(
             self.deck_path, self.role, self._remote_state,
             socket_path=self.sync_socket, initial=(index, step, self.blackout),
+            initial_timer=self.timer.state, on_group=self._group_changed, on_notice=self._audience_notice,
         )
         await self.link.start()
         if self.link.error and self.role == "console":
             self.notify(f"Not linked to the audience view: {self.link.error}", severity="warning", markup=False)
+        elif not self.link.error:
+            self._group_changed(self.link.group)  # alone so far: a console says so
 
     def _publish(self) -> None:
         if self.link is not None:
-            self.link.publish(self.position.slide, self.position.step, self.blackout)
+            self.link.publish(self.position.slide, self.position.step, self.blackout, self.timer.state)
 
     def _remote_state(self, state: State) -> None:
         """Another process moved: follow it (its slide may not exist here after an edit)."""
+        if state.timer != self.timer.state:
+            self.timer.adopt(state.timer)
+            self._tick()
         self.position = navigation.clamp(self.deck, Position(state.slide, state.step))
         if state.blackout != self.blackout:
             self._set_blackout(state.blackout)
 
+    def _group_changed(self, group: Group) -> None:
+        was_clean, had_console = self.clean_view, self.console_linked
+        self.console_linked = group.consoles > 0
+        if self.role == "console":
+            self.audience_views = group.audiences
+        if self.live:
+            clean = self.clean_view
+            self._apply_clean(reroute=clean != was_clean or (clean and had_console != self.console_linked))
+            self._update_status()
+
+    def _audience_notice(self, notice: Notice) -> None:
+        """On the console: a problem an audience view kept from the room."""
+        if notice.text == self.reload_error:
+            return  # the same deck: this console already says so
+        title = f"Audience view: {notice.title}" if notice.title else "Audience view"
+        severity: SeverityLevel = "error" if notice.severity == "error" else "warning"
+        self.notify(notice.text, title=title, severity=severity, markup=False)
+
     async def on_unmount(self) -> None:
         if self.link is not None:
             await self.link.stop()
+
+    # -- the clean audience view -------------------------------------------------------------
+
+    @property
+    def clean_view(self) -> bool:
+        """This is an audience view that shows the room the slide and nothing else."""
+        if self.role != "audience":
+            return False
+        return self.clean if self.clean is not None else self.console_linked
+
+    def _apply_clean(self, *, reroute: bool = False) -> None:
+        """Show the clean view or the ordinary one, as `clean_view` says. With `reroute`
+        (where problems go has changed), the problem on screen is said again where they go
+        now: the console, the problem line, or a notification."""
+        clean = self.clean_view
+        self.present.set_class(clean, "-clean")
+        self.present.set_class(clean and self.progress, "-progress")
+        if clean and self.speaker:
+            self.speaker = False
+        if reroute:
+            self.clear_notifications()
+            if self.reload_error is not None:
+                self._show_reload_error()
+        self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A clean view too small for the slide tells the console (the room sees the
+        request for a bigger terminal, which the speaker may not)."""
+        width, height = event.size
+        need_width, need_height = frame.MIN_SIZE
+        too_small = width < need_width or height < need_height
+        if too_small and not self._too_small and self.clean_view:
+            self.notify(
+                f"The audience terminal is too small for the slide: {width}\u00d7{height}, "
+                f"it needs {need_width}\u00d7{need_height}",
+                severity="warning",
+            )
+        self._too_small = too_small
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.clean_view and action in _PRESENTER_ACTIONS:
+            return False
+        if action == "toggle_progress" and not self.clean_view:
+            return False
+        return True
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notification, except in a clean audience view: there, problems go to the
+        console (or the problem line), and confirmations nowhere."""
+        problem_line = self.present.query(ProblemLine)
+        if not self.clean_view or not problem_line:
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
+        if severity == "information":
+            return  # confirmations are for whoever typed; the room needs none
+        text = plain_message(message, markup)
+        if self.console_linked and self.link is not None:
+            from briefing.sync.protocol import Notice
+
+            self.link.send_notice(Notice.make(severity, title, text))
+            return
+        line = f"{title}: {text}" if title else text
+        problem_line.first().show(line, severity, self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+
+    def clear_notifications(self) -> None:
+        super().clear_notifications()
+        for line in self.present.query(ProblemLine):
+            line.clear()
 
     # -- reloading -----------------------------------------------------------------------------
 
@@ -564,10 +730,11 @@ class BriefingApp(App[int]):
         try:
             deck = load_deck(self.deck_path)
         except DeckError as error:
-            self.call_from_thread(self._reload_failed, str(error), announce)
+            self.call_from_thread(self._reload_failed, deck_relative(error, self.deck_directory), announce)
             return
         except RecursionError:
-            self.call_from_thread(self._reload_failed, f"{self.deck_path}:1: too deeply nested", announce)
+            error = DeckError(self.deck_path, 1, "too deeply nested")
+            self.call_from_thread(self._reload_failed, deck_relative(error, self.deck_directory), announce)
             return
         self.call_from_thread(self.use_deck, deck, announce)
 
@@ -594,9 +761,15 @@ class BriefingApp(App[int]):
     def _reload_failed(self, message: str, announce: bool = False) -> None:
         if message != self.reload_error or announce:
             self.reload_error = message
-            self.clear_notifications()
-            # stays up until the deck loads again; the last good deck stays on screen
-            self.notify(message, title="Deck not reloaded", severity="error", timeout=24 * 3600, markup=False)
+            self._show_reload_error()
+
+    def _show_reload_error(self) -> None:
+        assert self.reload_error is not None
+        self.clear_notifications()
+        # stays up until the deck loads again; the last good deck stays on screen
+        self.notify(
+            self.reload_error, title="Deck not reloaded", severity="error", timeout=24 * 3600, markup=False
+        )
 
     @work(exclusive=True, group="watch")
     async def _watch_deck(self) -> None:
@@ -612,6 +785,7 @@ class BriefingApp(App[int]):
                 async for _ in deck_changes(self.deck_path, on_ready=ready):
                     self._reload()
             except Exception as error:  # the watched directory went away: retry shortly
-                self._reload_failed(f"{self.deck_path}:1: cannot watch for changes ({error})")
+                problem = DeckError(self.deck_path, 1, f"cannot watch for changes ({error})")
+                self._reload_failed(deck_relative(problem, self.deck_directory))
             await asyncio.sleep(1)
 

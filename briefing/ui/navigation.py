@@ -59,6 +59,13 @@ def jump(deck: Deck, position: Position, slide: int) -> Position:
     return position
 
 
+def jump_showing(deck: Deck, position: Position, slide: int, step: int) -> Position:
+    """Jump to slide index `slide` as `jump` does, but show at least its first `step` + 1
+    steps: a search result must be on screen when the jump lands."""
+    landed = jump(deck, position, slide)
+    return clamp(deck, Position(landed.slide, max(landed.step, step)))
+
+
 def first(deck: Deck) -> Position:
     return Position(0, 0)
 

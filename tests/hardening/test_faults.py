@@ -74,7 +74,7 @@ async def test_live_reload_survives_and_recovers(tmp_path, monkeypatch, break_it
         expected = break_it(path, monkeypatch)
         assert await until(pilot, lambda: any(expected in e for e in errors(app))), errors(app)
         [message] = errors(app)
-        assert message.startswith(f"{path}:")  # file:line: message
+        assert message.startswith("show.md:")  # file:line: message, relative to the deck
         assert "Welcome to the show." in view_text(app)  # the last good deck is still shown
         await pilot.press("right")
         assert app.position.slide == 1  # and still presents

@@ -15,7 +15,7 @@ import pytest
 
 from briefing.sync import link as link_module
 from briefing.sync.link import SyncLink
-from briefing.sync.protocol import Hello, State, decode, encode
+from briefing.sync.protocol import Group, Hello, Notice, State, TimerState, decode, encode
 from tests.sync.helpers import Links, Recorder, mesh_settled, wait_until
 
 
@@ -41,6 +41,82 @@ async def test_publishing_on_either_side_moves_the_other(links):
     # on_state is for changes from elsewhere only, and nothing echoes back.
     assert [s.view for s in hub.recorder.states] == [(2, 2, False), (2, 2, True)]
     assert [s.view for s in client.recorder.states] == [(2, 0, False), (2, 1, False)]
+
+
+async def test_a_timer_change_alone_reaches_the_other_side(links):
+    hub, client = await pair(links)
+    hub.publish(2, 0, False)
+    await wait_until(lambda: client.recorder.last == (2, 0, False))
+    reset = TimerState("running", 0, 1_764_320_000_000)
+    hub.publish(2, 0, False, reset)  # `T` on the console: the position stays
+    await wait_until(lambda: client.state.timer == reset)
+    assert client.recorder.states[-1].timer == reset
+    hub.publish(2, 1, False)  # moving on keeps the timer as it is
+    await wait_until(lambda: client.recorder.last == (2, 1, False))
+    assert client.state.timer == reset
+    paused = TimerState("paused", 5_000, 1_764_320_005_000)
+    client.publish(2, 1, False, paused)
+    await wait_until(lambda: hub.state.timer == paused)
+    assert hub.recorder.states[-1].timer == paused
+    hub.publish(2, 1, False, paused)  # no change: no message, no new clock
+    assert hub.state.clock == client.state.clock
+
+
+async def test_a_newcomer_adopts_the_groups_timer(links):
+    started = TimerState("running", 0, 1_000)
+    hub, _ = await pair(links)
+    hub.publish(1, 0, False, started)
+    late = await links.start("console", origin="c", initial_timer=TimerState("running", 0, 9_000))
+    await wait_until(lambda: late.state.timer == started)
+    assert late.recorder.states[-1].timer == started
+
+
+async def test_everyone_knows_who_is_linked(links):
+    groups: dict[str, list[Group]] = {"a1": [], "a2": [], "c": []}
+    first = await links.start("audience", origin="a1", on_group=groups["a1"].append)
+    await wait_until(lambda: first.is_hub)
+    assert first.group == Group(consoles=0, audiences=1)
+    second = await links.start("audience", origin="a2", on_group=groups["a2"].append)
+    await wait_until(lambda: first.group == second.group == Group(0, 2))
+    console = await links.start("console", origin="c", on_group=groups["c"].append)
+    # a client learns of another client (the console) through the hub
+    await wait_until(lambda: first.group == second.group == console.group == Group(1, 2))
+    await console.stop()
+    await wait_until(lambda: first.group == second.group == Group(0, 2))
+    assert groups["a2"][-2:] == [Group(1, 2), Group(0, 2)]
+    await first.stop()  # the hub goes: the other is alone until it takes over
+    await wait_until(lambda: second.is_hub and second.group == Group(0, 1))
+
+
+async def test_a_notice_from_any_audience_view_reaches_the_consoles_only(links):
+    notices: dict[str, list[Notice]] = {"hub": [], "other": [], "console": []}
+    hub = await links.start("audience", origin="h", on_notice=notices["hub"].append)
+    await wait_until(lambda: hub.is_hub)
+    other = await links.start("audience", origin="o", on_notice=notices["other"].append)
+    console = await links.start("console", origin="c", on_notice=notices["console"].append)
+    await wait_until(lambda: hub.group == Group(1, 2) and other.group == Group(1, 2))
+    from_hub = Notice.make("warning", "Audience view", "terminal too small (38\u00d710)")
+    hub.send_notice(from_hub)
+    await wait_until(lambda: notices["console"] == [from_hub])
+    from_client = Notice.make("error", "Deck not reloaded", "talk.md:3: unclosed comment")
+    other.send_notice(from_client)  # a client's notice goes through the hub
+    await wait_until(lambda: notices["console"] == [from_hub, from_client])
+    assert notices["hub"] == notices["other"] == []
+
+
+async def test_a_notice_is_made_showable_and_a_bad_one_is_not_sent(links, caplog):
+    notices: list[Notice] = []
+    console = await links.start("console", origin="c", on_notice=notices.append)
+    await wait_until(lambda: console.is_hub)
+    audience = await links.start("audience", origin="a")
+    await wait_until(lambda: audience.connected and console.group == Group(1, 1))
+    audience.send_notice(Notice("error", "x", "\x1b]0;pwned\x07 title"))  # not through make()
+    assert "invalid notice" in caplog.text
+    audience.send_notice(Notice.make("error", "x\n", "\x1b]0;pwned\x07 line\none " + "y" * 900))
+    await wait_until(lambda: len(notices) == 1)
+    [notice] = notices
+    assert notice.title == "x" and notice.text.startswith("]0;pwned line one yyy")
+    assert notice.text.endswith("\u2026") and len(notice.text) == 500
 
 
 async def test_a_change_arrives_well_within_100_ms(links):
@@ -146,7 +222,9 @@ async def test_publish_ignores_invalid_positions(links, caplog):
     hub, client = await pair(links)
     hub.publish(-1, 0, False)
     hub.publish(1, 0, "yes")  # type: ignore[arg-type]
-    assert hub.state.clock == 0 and "invalid position" in caplog.text
+    hub.publish(1, 0, False, TimerState("stopped", 0, 0))
+    hub.publish(1, 0, False, TimerState("running", -5, 0))
+    assert hub.state.clock == 0 and "invalid state" in caplog.text
 
 
 async def test_a_failing_callback_does_not_break_the_link(links, caplog):

@@ -8,10 +8,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Hello, State, decode, encode
+from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Group, Hello, Notice, State
+from briefing.sync.protocol import TimerState
+from briefing.sync.protocol import decode, encode
 
-STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34")
-VALID = {"type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12, "origin": "ab"}
+TIMER = TimerState("running", 65_000, 1_764_320_000_000)
+STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34", timer=TIMER)
+VALID = {
+    "type": "state", "slide": 3, "step": 1, "blackout": False,
+    "timer": "paused", "elapsed_ms": 5, "since_ms": 7, "clock": 12, "origin": "ab",
+}
 
 
 DROP = object()
@@ -37,19 +43,78 @@ def test_the_wire_format_is_one_flat_json_line():
     data = encode(STATE)
     assert data.endswith(b"\n") and data.count(b"\n") == 1
     assert json.loads(data) == {
-        "type": "state", "slide": 3, "step": 1, "blackout": False, "clock": 12,
-        "origin": "ab12cd34",
+        "type": "state", "slide": 3, "step": 1, "blackout": False,
+        "timer": "running", "elapsed_ms": 65_000, "since_ms": 1_764_320_000_000,
+        "clock": 12, "origin": "ab12cd34",
     }
 
 
-def test_extremes_within_bounds_are_accepted():
-    state = State(MAX_INDEX - 1, MAX_INDEX - 1, True, MAX_CLOCK - 1, "x" * 64)
+@pytest.mark.parametrize("mode", ["waiting", "running", "paused"])
+def test_every_timer_mode_round_trips(mode):
+    state = State(0, 0, False, 1, "o", TimerState(mode, 1, 2))
     assert decode(encode(state)) == state
-    assert decode(line(slide=0, step=0, clock=0)) is not None
+
+
+def test_extremes_within_bounds_are_accepted():
+    timer = TimerState("running", MAX_CLOCK - 1, MAX_CLOCK - 1)
+    state = State(MAX_INDEX - 1, MAX_INDEX - 1, True, MAX_CLOCK - 1, "x" * 64, timer)
+    assert decode(encode(state)) == state
+    assert decode(line(slide=0, step=0, clock=0, elapsed_ms=0, since_ms=0)) is not None
 
 
 def test_surrounding_whitespace_is_fine():
-    assert decode(b"  " + line() + b"\r\n") == State(3, 1, False, 12, "ab")
+    expected = State(3, 1, False, 12, "ab", TimerState("paused", 5, 7))
+    assert decode(b"  " + line() + b"\r\n") == expected
+
+
+def test_group_and_notice_round_trip():
+    for message in (Group(1, 3), Notice("error", "Deck not reloaded", "talk.md:3: unclosed fence")):
+        assert decode(encode(message)) == message
+    assert decode(encode(Notice("warning", "", "caf\u00e9 \u2014 \u6f22\u5b57"))) is not None
+
+
+def test_the_biggest_notice_fits_on_one_line():
+    notice = Notice.make("error", "\u6f22" * 200, "\U0001f600" * 900)
+    assert notice.is_valid() and len(encode(notice)) <= MAX_LINE
+    assert decode(encode(notice)) == notice
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"type": "group", "consoles": 1}, id="group without audiences"),
+        pytest.param({"type": "group", "consoles": 1, "audiences": 1, "x": 1}, id="group extra"),
+        pytest.param({"type": "group", "consoles": -1, "audiences": 1}, id="negative count"),
+        pytest.param({"type": "group", "consoles": True, "audiences": 1}, id="bool count"),
+        pytest.param({"type": "group", "consoles": 1.0, "audiences": 1}, id="float count"),
+        pytest.param({"type": "group", "consoles": 10**6, "audiences": 1}, id="huge count"),
+        pytest.param({"type": "notice", "severity": "error", "title": ""}, id="notice without text"),
+        pytest.param({"type": "notice", "severity": "fatal", "title": "", "text": "x"}, id="bad severity"),
+        pytest.param({"type": "notice", "severity": "information", "title": "", "text": "x"}, id="information"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": ""}, id="empty text"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "  "}, id="blank text"),
+        pytest.param({"type": "notice", "severity": "error", "title": 1, "text": "x"}, id="title not text"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": ["x"]}, id="text in a list"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "x" * 501}, id="long text"),
+        pytest.param({"type": "notice", "severity": "error", "title": "t" * 81, "text": "x"}, id="long title"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "a\x1b[2Jb"}, id="escape"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "a\x9bb"}, id="8-bit CSI"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "a\nb"}, id="newline"),
+        pytest.param({"type": "notice", "severity": "error", "title": "\u202e", "text": "x"}, id="bidi"),
+        pytest.param({"type": "notice", "severity": "error", "title": "", "text": "x", "origin": "a"}, id="extra"),
+    ],
+)
+def test_malformed_group_and_notice_decode_to_none(fields):
+    assert decode(json.dumps(fields).encode()) is None
+
+
+def test_the_timer_reads_the_same_whenever_the_state_arrives():
+    running = TimerState("running", 10_000, 1_000_000)
+    assert running.elapsed_at(1_000_000) == 10
+    assert running.elapsed_at(1_065_000) == 75
+    assert running.elapsed_at(999_000) == 10  # a clock a little behind never counts back
+    assert TimerState("paused", 10_000, 1_000_000).elapsed_at(5_000_000) == 10
+    assert TimerState().elapsed_at(5_000_000) == 0
 
 
 @pytest.mark.parametrize(
@@ -95,6 +160,26 @@ def test_surrounding_whitespace_is_fine():
         pytest.param(line(origin="ab\n"), id="origin with a newline"),
         pytest.param(line(origin="\u00e9t\u00e9"), id="non-ascii origin"),
         pytest.param(line(origin=7), id="origin as int"),
+        pytest.param(line(timer=DROP), id="missing timer"),
+        pytest.param(line(elapsed_ms=DROP), id="missing elapsed"),
+        pytest.param(line(since_ms=DROP), id="missing since"),
+        pytest.param(line(timer="stopped"), id="unknown timer mode"),
+        pytest.param(line(timer="RUNNING"), id="timer mode in capitals"),
+        pytest.param(line(timer=True), id="timer as bool"),
+        pytest.param(line(timer=["running"]), id="timer in a list"),
+        pytest.param(line(timer=None), id="timer null"),
+        pytest.param(line(elapsed_ms=-1), id="negative elapsed"),
+        pytest.param(line(elapsed_ms=1.5), id="float elapsed"),
+        pytest.param(line(elapsed_ms="5"), id="elapsed as string"),
+        pytest.param(line(elapsed_ms=False), id="elapsed as bool"),
+        pytest.param(line(elapsed_ms=MAX_CLOCK), id="huge elapsed"),
+        pytest.param(line(since_ms=-1), id="negative since"),
+        pytest.param(line(since_ms=10**20), id="huge since"),
+        pytest.param(line(since_ms=1e12), id="float since"),
+        pytest.param(
+            json.dumps({**VALID, "timer": {"mode": "running", "elapsed_ms": 0, "since_ms": 0}}).encode(),
+            id="timer as an object",
+        ),
         pytest.param(line(type="hello"), id="hello without role"),
         pytest.param(line(type="hello", role="speaker"), id="hello with unknown role"),
         pytest.param(line(type="hello", role=["console"]), id="hello with role in a list"),
@@ -125,8 +210,23 @@ json_values = st.recursive(
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from([*VALID, "role", "extra"]), json_values, max_size=8))
+@given(st.dictionaries(st.sampled_from([*VALID, "role", "extra"]), json_values, max_size=12))
 def test_decode_never_raises_on_json_objects_with_plausible_keys(fields):
     message = decode(json.dumps(fields).encode())
     if message is not None:  # then it really is valid, and says the same thing again
+        assert decode(encode(message)) == message
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["state", "hello", "group", "notice"]),
+    st.dictionaries(
+        st.sampled_from(["consoles", "audiences", "severity", "title", "text", "role", "timer"]),
+        json_values | st.sampled_from(["error", "warning", "console", "running", 0, 1]),
+        max_size=7,
+    ),
+)
+def test_decode_never_raises_on_objects_shaped_like_any_message(kind, fields):
+    message = decode(json.dumps({"type": kind, **fields}).encode())
+    if message is not None:
         assert decode(encode(message)) == message

@@ -21,6 +21,8 @@ from textual.widgets import Static
 
 from briefing.render import frame
 from briefing.ui.widgets.paged_view import PagedView
+from briefing.ui.widgets.problem_line import ProblemLine
+from briefing.ui.widgets.progress_line import ProgressLine
 from briefing.ui.widgets.status_bar import StatusBar
 
 
@@ -42,12 +44,15 @@ class PresentScreen(Screen[None]):
         Binding("slash", "app.search", "Search"),
         Binding("ctrl+p", "app.command_palette", "Commands: go to a slide by title", show=False),
         Binding("s", "app.speaker", "Speaker view"),
+        Binding("j,shift+down", "app.scroll_notes(1)", "Scroll the notes down (speaker view)", show=False),
+        Binding("k,shift+up", "app.scroll_notes(-1)", "Scroll the notes up (speaker view)", show=False),
         Binding("b", "app.blackout", "Blackout", show=False),
         Binding("t", "app.toggle_timer", "Pause / resume the timer", show=False),
         Binding("T", "app.reset_timer", "Reset the timer", show=False),
         Binding("r", "app.reload", "Reload the deck", show=False),
         Binding("e", "app.edit", "Edit this slide", show=False),
         Binding("E", "app.external_edit", "Edit this slide in $VISUAL / $EDITOR", show=False),
+        Binding("p", "app.toggle_progress", "Progress line (clean audience view)", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("escape", "app.clear_typed", "Cancel a typed slide number", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -81,4 +86,6 @@ class PresentScreen(Screen[None]):
         # sees the slide sooner, and the panel costs nothing until `s` is pressed.
         yield Horizontal(PagedView(id="slide-view"), id="stage")
         yield Static(id="too-small", markup=False)
+        yield ProblemLine(id="problem-line")
+        yield ProgressLine(id="progress-line")
         yield StatusBar(id="status")

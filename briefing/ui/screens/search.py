@@ -30,21 +30,27 @@ def result_label(match: Match, deck: Deck, query: str) -> Text:
     return text
 
 
-class SearchScreen(ClosesOnce[int | None], ModalScreen[int | None]):
-    """Type to search; Down moves into the results; Enter jumps to the highlighted one."""
+class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
+    """Type to search; Down moves into the results; Enter jumps to the highlighted one.
+
+    While typing, the first result is highlighted (Enter takes it), so the first Down goes on
+    to the second.
+    """
 
     BINDINGS = [Binding("escape", "dismiss_none", "Close search")]
 
-    def __init__(self, deck: Deck, index: SearchIndex, query: str = "") -> None:
+    def __init__(self, deck: Deck, index: SearchIndex, query: str = "", *, notes: bool = True) -> None:
         super().__init__()
         self.deck = deck
         self.index = index
         self.terms = query
+        self.notes = notes  # False in front of the room: never a note there
         self.matches: list[Match] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-panel", classes="panel"):
-            yield Label(Text("Search slides and notes  ·  Enter jumps, Esc closes"), classes="panel-title")
+            what = "slides and notes" if self.notes else "slides"
+            yield Label(Text(f"Search {what}  ·  Enter jumps, Esc closes"), classes="panel-title")
             yield Input(value=self.terms, placeholder="words to find", id="search-input")
             yield Label("", id="search-count")
             yield OptionList(id="search-results")
@@ -59,7 +65,7 @@ class SearchScreen(ClosesOnce[int | None], ModalScreen[int | None]):
 
     def _search(self, query: str) -> None:
         self.terms = query
-        self.matches = self.index.find(query)
+        self.matches = self.index.find(query, notes=self.notes)
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(
@@ -76,16 +82,17 @@ class SearchScreen(ClosesOnce[int | None], ModalScreen[int | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         results = self.query_one(OptionList)
         if self.matches:
-            self.dismiss(self.matches[results.highlighted or 0].slide)
+            self.dismiss(self.matches[results.highlighted or 0])
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.matches[event.option_index].slide)
+        self.dismiss(self.matches[event.option_index])
 
     def on_key(self, event) -> None:
         results = self.query_one(OptionList)
         if event.key == "down" and self.query_one(Input).has_focus and self.matches:
             results.focus()
+            results.action_cursor_down()
             event.stop()
         elif event.key == "up" and results.has_focus and results.highlighted == 0:
             self.query_one(Input).focus()

@@ -152,8 +152,11 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         region = self.scrollable_content_region
         width, height = region.width, region.height
         if self._draw is None or width <= 0:
+            # Hidden (display: none) or not laid out yet: nothing is drawn now, so the next
+            # size it gets must lay the content out again, even if it is the size it had.
             self._lines = []
             self._content = []
+            self._laid_out_for = None
             return
         if not force and self._laid_out_for == (width, height):
             return
@@ -193,7 +196,9 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines = lines
         self._blank = blank
         self.virtual_size = Size(width, len(lines))
-        self.refresh()
+        # A view whose height is `auto` takes as many rows as its content: its parent must
+        # lay out again when that changes.
+        self.refresh(layout=self.styles.is_auto_height)
         self.post_message(self.Changed(self))
 
     def _left(self, width: int) -> int:

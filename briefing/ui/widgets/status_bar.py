@@ -20,11 +20,12 @@ class Status(NamedTuple):
     step: int = 0  # 1-based
     steps: int = 1
     elapsed: float = 0.0
-    running: bool = True
+    timer: str = "running"  # or "paused", or "waiting" (for the first key)
     typed: str = ""  # digits typed so far for "go to slide"
     more_below: bool = False
     clock: str = ""
     linked: bool = False  # another terminal (console or audience view) is following
+    audience_views: int | None = None  # on a linked console: how many audience views follow
     blackout: bool = False  # the audience view is blanked (shown on the console)
 
 
@@ -57,10 +58,17 @@ class StatusBar(Widget):
             right.append("  ")
         if status.more_below:
             right.append("\u2193 more  ", style="bold")
-        if status.linked:
+        if status.audience_views is not None:
+            count = status.audience_views
+            if count:
+                right.append(f"\u21c4 {count} audience view{'s' if count > 1 else ''}  ", style="dim")
+            else:
+                right.append("no audience view  ", style=f"bold {theme.warning or ''}")
+        elif status.linked:
             right.append("\u21c4 linked  ", style="dim")
-        right.append(format_seconds(status.elapsed), style="" if status.running else "dim")
-        right.append("" if status.running else " paused", style="italic dim")
+        running = status.timer == "running"
+        right.append(format_seconds(status.elapsed), style="" if running else "dim")
+        right.append("" if running else f" {status.timer}", style="italic dim")
         right.append("  " + status.clock + " ")
         middle = Text(no_wrap=True, end="")
         bar_width = max(0, min(20, width // 6))
