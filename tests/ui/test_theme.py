@@ -82,3 +82,15 @@ async def test_the_palette_follows_a_theme_change(name):
         app.theme = "nord"
         await pilot.pause()
         assert drawn(app, TITLE).style.color != before
+
+
+@pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+async def test_the_speaker_view_draws_in_ansi_themes(theme):
+    """Rich cannot read Textual's ANSI colour names (`ansi_green`): the timer's pace colour
+    once crashed the speaker view in these themes."""
+    app = make_app(DECKS / "show.md")  # it sets a duration, so the pace is coloured
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await pilot.press("s")
+        await pilot.pause()
+        assert "on pace" in str(app.screen.query_one("#time-panel").render())

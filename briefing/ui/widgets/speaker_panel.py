@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label
 
+from briefing.ui.colours import theme_colour
 from briefing.ui.timer import behind_pace, format_seconds
 from briefing.ui.widgets.paged_view import PagedView
 
@@ -86,8 +88,8 @@ class TimePanel(Widget):
         theme = self.app.current_theme
         remaining = self.duration - self.elapsed
         late = behind_pace(self.elapsed, self.duration, self.slide_index, self.slide_count)
-        colour = ((theme.error if remaining < 0 else theme.warning) if late else theme.success) or ""
-        left = Text.assemble(("Remaining ", "dim"), (format_seconds(remaining), f"bold {colour}"))
+        colour = theme_colour((theme.error if remaining < 0 else theme.warning) if late else theme.success)
+        left = Text.assemble(("Remaining ", "dim"), (format_seconds(remaining), Style(bold=True) + colour))
         pace = Text("behind pace" if late else "on pace", style=colour)
         return [
             [[elapsed, left, pace, clock]],

@@ -6,10 +6,10 @@ from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
-from textual.color import Color
 from textual.widget import Widget
 
 from briefing.render.cells import fit
+from briefing.ui.colours import theme_colour
 from briefing.ui.timer import format_seconds
 
 
@@ -51,10 +51,10 @@ class StatusBar(Widget):
         theme = self.app.current_theme
         right = Text(no_wrap=True, end="")
         if status.typed:
-            right.append(f" go to {status.typed}\u2026 ", style=Style(bold=True, reverse=True) + _colour(theme.accent))
+            right.append(f" go to {status.typed}\u2026 ", style=Style(bold=True, reverse=True) + theme_colour(theme.accent))
             right.append("  ")
         if status.blackout:
-            right.append(" BLACKOUT ", style=Style(bold=True, reverse=True) + _colour(theme.error))
+            right.append(" BLACKOUT ", style=Style(bold=True, reverse=True) + theme_colour(theme.error))
             right.append("  ")
         if status.more_below:
             right.append("\u2193 more  ", style="bold")
@@ -74,7 +74,7 @@ class StatusBar(Widget):
         bar_width = max(0, min(20, width // 6))
         if bar_width and status.slides:
             done = round(bar_width * status.slide / status.slides)
-            middle.append("\u2501" * done, style=_colour(theme.primary))
+            middle.append("\u2501" * done, style=theme_colour(theme.primary))
             middle.append("\u2500" * (bar_width - done), style="dim")
             middle.append(" ")
         middle.append(f"{status.slide}/{status.slides}", style="bold")
@@ -90,8 +90,3 @@ class StatusBar(Widget):
         line.append_text(right)
         line.truncate(width)
         return line
-
-
-def _colour(value: str | None) -> Style:
-    """A theme colour for Rich, which does not read Textual's ANSI names (`ansi_blue`)."""
-    return Style(color=Color.parse(value).rich_color) if value else Style()
