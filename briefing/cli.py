@@ -15,6 +15,11 @@ from briefing import __version__
 from briefing.core.errors import DeckError
 
 COMMANDS = ("present", "presenter", "export", "check", "new")
+# core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
+DIALECTS = (
+    "auto", "briefing", "presenterm", "marp", "slidev", "remark", "reveal", "deckset", "patat",
+    "pandoc", "lookatme", "mdp",
+)
 
 
 def bundled_deck() -> Path:
@@ -65,11 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
+    dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
     present.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+    present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     presenter = commands.add_parser(
         "presenter", help="the presenter console, in a second terminal: drives `present`"
@@ -77,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_positive, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+    presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     export = commands.add_parser("export", help="write the deck as plain text or JSON")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -85,11 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--width", type=_width, default=80, metavar="N", help="wrap at N columns")
     export.add_argument("--ascii", action="store_true", help="emit only ASCII (text)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
+    export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
     check.add_argument("--size", type=_size, default=(80, 24), metavar="WxH", help="terminal size")
     check.add_argument("--source", type=Path, metavar="FILE", help="every figure must occur in FILE")
+    check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     new = commands.add_parser("new", help="create a new deck directory to start from")
     new.add_argument("path", type=Path, help="the directory to create (must not exist)")
@@ -124,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.core.loader import load_deck
 
-    deck = load_deck(deck_path)
+    deck = load_deck(deck_path, dialect=args.dialect)
     if args.format == "json":
         from briefing.export.json import export_json
 
@@ -156,7 +166,7 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         from briefing.core.source import read_text
 
         source = read_text(args.source)
-    deck = load_deck(deck_path)
+    deck = load_deck(deck_path, dialect=args.dialect)
     findings = check_deck(deck, CheckOptions(size=args.size, source=source))
     for finding in findings:
         print(finding)
@@ -183,11 +193,13 @@ def run_new(args: argparse.Namespace) -> int:
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.core.cache import load_deck_cached
 
-    deck = load_deck_cached(deck_path)  # fail here, before the terminal changes mode
+    deck = load_deck_cached(deck_path, dialect=args.dialect)  # fail here, before the terminal changes mode
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role)
+    app = BriefingApp(
+        deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, dialect=args.dialect
+    )
     app.run()
     if app.recovered is not None:
         print(f"briefing: unsaved slide edits were kept in {app.recovered}", file=sys.stderr)

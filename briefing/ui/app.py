@@ -67,13 +67,15 @@ class BriefingApp(App[int]):
         sync_socket: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
+        dialect: str | None = None,
     ) -> None:
         super().__init__()
         self.deck_path = deck_path
+        self.dialect = dialect  # `--dialect`: reloads read the deck the same way
         if deck is None:
             from briefing.core.cache import load_deck_cached
 
-            deck = load_deck_cached(deck_path)
+            deck = load_deck_cached(deck_path, dialect=dialect)
         self.deck = deck
         self.loaded_at = time.time()
         self.requested_theme = theme
@@ -539,7 +541,7 @@ class BriefingApp(App[int]):
         from briefing.core.loader import load_deck  # the parser is imported after the first frame
 
         try:
-            deck = load_deck(self.deck_path)
+            deck = load_deck(self.deck_path, dialect=self.dialect)
         except DeckError as error:
             self.call_from_thread(self._reload_failed, str(error))
             return
