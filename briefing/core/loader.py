@@ -173,7 +173,7 @@ def parse_file(
     source = Source(path, written, written, [])
     parsed = ParsedFile(path, source, [], metadata, deck_front_matter, chain=chain)
     if deck_front_matter and metadata:
-        parsed.findings.extend(_unknown_keys(path, metadata, written, 2))
+        parsed.findings.extend(_unknown_keys(path, metadata, written, 2, dialect))
     marks: list[Item] = []
     if type(dialect) is Dialect and not divs.might_have(text):
         # briefing's own rules and nothing to read off the lines: parse the text as it is
@@ -219,12 +219,19 @@ def _parse(lines: list[str], chunks: list[int]) -> list[Token]:
 
 
 def _unknown_keys(
-    path: Path, metadata: Mapping[str, object], lines: list[str], first_line: int
+    path: Path, metadata: Mapping[str, object], lines: list[str], first_line: int, dialect: Dialect
 ) -> list[Finding]:
+    """Front-matter keys briefing does not use: maybe a typo, maybe another tool's setting."""
     findings = []
     for key in metadata:
         if key in KNOWN_KEYS:
             continue
+        message = f"unknown front-matter key {key!r} (kept, not used)"
+        if dialect.name != Dialect.name:
+            ignored = dialect.ignored(key, metadata[key])
+            if ignored is None:
+                continue  # a setting of the deck's tool that briefing honours
+            message = ignored
         line = next(
             (
                 number
@@ -233,9 +240,7 @@ def _unknown_keys(
             ),
             first_line,
         )
-        findings.append(
-            Finding(path, line, "warning", f"unknown front-matter key {key!r} (kept, not used)")
-        )
+        findings.append(Finding(path, line, "warning", message))
     return findings
 
 
@@ -351,17 +356,22 @@ def _setting_findings(parsed: ParsedFile, dialect: Dialect) -> None:
     """A warning for each setting or directive of another tool that briefing does not use."""
     for item in parsed.items:
         if item.kind is Kind.DIRECTIVE:
-            if dialect.name == Dialect.name:
-                tool = tool_of_directive(item.key)
-                message = f"{tool} directive `{item.key}` is ignored" if tool else f"directive `{item.key}` is ignored"
-            else:
+            tool = tool_of_directive(item.key)
+            if dialect.name != Dialect.name and tool in (None, dialect.tool):
                 message = dialect.ignored(item.key) or ""
+            elif tool:
+                message = f"{tool} directive `{item.key}` is ignored"
+            else:
+                message = f"directive `{item.key}` is ignored"
             if message:
                 parsed.warn(item.start, message)
         elif item.kind is Kind.SETTING:
-            keys = list(item.value) if not item.key and isinstance(item.value, dict) else [item.key]
-            for key in keys:
-                message = dialect.ignored(key)
+            if not item.key and isinstance(item.value, dict):
+                settings = list(item.value.items())
+            else:
+                settings = [(item.key, item.value)]
+            for key, value in settings:
+                message = dialect.ignored(key, value)
                 if message:
                     parsed.warn(item.start, message)
 

@@ -30,6 +30,7 @@ from briefing.core.items import (
 _PANDOC_PAUSE = ". . ."
 _REMARK_NOTES = "???"
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)$")
+_ONLY_FRAGMENT = re.compile(r"""class\s*=\s*(?:"fragment"|'fragment'|fragment)""")
 
 # Reads a file a deck includes: (the including file, the path as written, its 0-based line);
 # None when the file does not exist (an error finding says so).
@@ -99,9 +100,11 @@ class Dialect:
 
     name: ClassVar[str] = "briefing"
     tool: ClassVar[str] = "briefing"  # how findings name the tool
-    # How to recognise a deck (core.dialects.detect): regular expressions (multi-line mode)
-    # with the weight of each match, and front-matter keys that settle it outright.
-    signs: ClassVar[tuple[tuple[str, int], ...]] = ()
+    # How to recognise a deck (core.dialects.detect): marks only this tool uses, each a text
+    # the mark contains (found fast; "" for a mark at the very start of a file), a regular
+    # expression for the line it is on (`^…` matches from the line's start) and its weight;
+    # and front-matter keys that settle it outright.
+    signs: ClassVar[tuple[tuple[str, str, int], ...]] = ()
     front_matter_keys: ClassVar[frozenset[str]] = frozenset()
     # Note markers this tool honours; text that looks like another tool's is drawn, with a warning.
     note_markers: ClassVar[frozenset[str]] = frozenset({"???"})
@@ -130,10 +133,18 @@ class Dialect:
         """What an HTML comment means in this tool."""
         return meaning(comments.classify(inner))
 
-    def ignored(self, key: str) -> str | None:
-        """The finding for a setting of this tool that briefing does not use, if it is one."""
+    def ignored(self, key: str, value: object = None) -> str | None:
+        """The finding for a setting that briefing does not use, if it is one."""
         if key in self.honoured:
             return None
+        if key in (".slide", ".element"):  # reveal.js, in any deck
+            if key == ".element" and _ONLY_FRAGMENT.fullmatch(str(value).strip()):
+                return None  # a step: honoured
+            return f"reveal.js {key[1:]} attributes `{value}` are ignored"
+        if key == "config":  # patat, in any deck
+            return "patat slide config is ignored"
+        if key[:1] in ("$", "*"):  # classic Marp, in any deck
+            return f"Marp directive `{key}` is ignored"
         return f"{self.tool} {self.setting_word} `{key}` is ignored"
 
     def paragraph(self, content: str) -> Kind | None:

@@ -57,10 +57,10 @@ class Deckset(Dialect):
     name = "deckset"
     tool = "Deckset"
     signs = (
-        (r"^\^[ \t]", 3),
-        (r"^#{1,6}[ \t]+\[fit\]", 3),
-        (r"^\[\.[A-Za-z][\w-]*(?::[^\]\n]*)?\][ \t]*$", 3),
-        (r"\A(?:" + "|".join(re.escape(key) for key in sorted(SETTINGS)) + r"):[ \t]*\S", 3),
+        ("^", r"^\^[ \t]", 3),
+        ("[fit]", r"^#{1,6}[ \t]+\[fit\]", 3),
+        ("[.", r"^\[\.[A-Za-z][\w-]*(?::[^\]\n]*)?\][ \t]*$", 3),
+        ("", r"(?:" + "|".join(re.escape(key) for key in sorted(SETTINGS)) + r"):[ \t]*\S", 3),
     )
     note_markers: ClassVar[frozenset[str]] = frozenset({"^"})
     honoured = frozenset({"build-lists", "slide-dividers", "column"})
@@ -95,6 +95,7 @@ class Deckset(Dialect):
                     prepared.blank(number)
                     key = command.group(1)
                     if key == "column":
+                        file.warn(number, "Deckset `[.column]` is drawn as a rule (no columns yet)")
                         mark = Item(Kind.RULE, -1, -1, number, number + 1, file.source, key=key, blocks=(Rule(),))
                     else:
                         value = True if command.group(2) is None else value_of(command.group(2))

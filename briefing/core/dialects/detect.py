@@ -1,17 +1,21 @@
-"""Recognising a deck's tool from its text, in one pass of one regular expression.
+"""Recognising a deck's tool from its text, cheaply.
 
-1. The front matter's `dialect:` key (or `--dialect NAME`) decides.
+1. The front matter's `dialect:` key (or `--dialect NAME`) decides (core.loader).
 2. Else a front-matter key only one tool uses decides (`marp`, `patat`, Slidev's `transition`
    or `layout`, reveal-md's `revealOptions`, presenterm's `options`, …).
 3. Else every mark only one tool uses (its `signs`, outside fenced code) counts for that tool,
    by weight; the tool with the most wins, if it has at least `THRESHOLD`. Else: `briefing`.
+
+Each sign names a text it contains: the text is searched for that (fast), and only the lines
+where it occurs are matched against the sign's expression, so a deck with none of the marks
+costs a few substring searches.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from briefing.core.dialects import TOOLS
@@ -20,19 +24,20 @@ from briefing.core.dialects.base import Dialect
 THRESHOLD = 2
 # Front-matter keys settle it in this order (Marp also has `transition`, for instance).
 _FRONT_MATTER_ORDER = ("marp", "patat", "slidev", "reveal", "presenterm", "lookatme", "pandoc")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$", re.MULTILINE)
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
 
 
 @lru_cache(maxsize=1)
-def _signs() -> tuple[re.Pattern[str], list[tuple[str, int]]]:
-    """All tools' signs as one alternation of named groups, and what each group means."""
-    parts: list[str] = []
-    meaning: list[tuple[str, int]] = []
+def _signs() -> dict[str, list[tuple[re.Pattern[str], bool, str, int]]]:
+    """Every tool's signs by the text they contain: (expression, matched from the line's
+    start, tool, weight)."""
+    by_needle: dict[str, list[tuple[re.Pattern[str], bool, str, int]]] = {}
     for tool in TOOLS:
-        for pattern, weight in tool.signs:
-            parts.append(f"(?P<s{len(meaning)}>{pattern})")
-            meaning.append((tool.name, weight))
-    return re.compile("|".join(parts), re.MULTILINE), meaning
+        for needle, pattern, weight in tool.signs:
+            anchored = pattern.startswith("^")
+            compiled = re.compile(pattern[1:] if anchored else pattern, re.MULTILINE)
+            by_needle.setdefault(needle, []).append((compiled, anchored or not needle, tool.name, weight))
+    return by_needle
 
 
 def from_front_matter(front_matter: Mapping[str, object]) -> str | None:
@@ -59,43 +64,64 @@ def detect(texts: Iterable[str], front_matter: Mapping[str, object]) -> str:
 
 def score(texts: Iterable[str]) -> dict[str, int]:
     """Each tool's weight of marks in the texts (marks in fenced code do not count)."""
-    pattern, meaning = _signs()
     scores: dict[str, int] = {}
     for text in texts:
-        fences = _fenced_spans(text)
-        for match in pattern.finditer(text):
-            if fences and _inside(fences, match.start()):
-                continue
-            group = match.lastgroup
-            if group is None:
-                continue
-            name, weight = meaning[int(group[1:])]
-            if name == "slidev" and match.start() == 0 and match.group().startswith("---"):
-                continue  # the front matter, not a per-slide block
-            scores[name] = scores.get(name, 0) + weight
+        fences: list[int] | None = None
+        for needle, signs in _signs().items():
+            starts = [0] if not needle else _line_starts(text, needle)
+            for start in starts:
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+                for pattern, anchored, name, weight in signs:
+                    found = pattern.match(text, start) if anchored else pattern.search(text, start, end)
+                    if found is None:
+                        continue
+                    if name == "slidev" and start == 0 and needle == "---\n":
+                        continue  # the front matter, not a slide's own YAML block
+                    if fences is None:
+                        fences = _fenced_spans(text)
+                    if fences and bisect_right(fences, start) % 2 == 1:
+                        continue
+                    scores[name] = scores.get(name, 0) + weight
     return scores
+
+
+def _line_starts(text: str, needle: str) -> list[int]:
+    """The start of every line where `needle` occurs (or begins), each once."""
+    starts: list[int] = []
+    for position in _occurrences(text, needle):
+        offset = position + 1 if needle.startswith("\n") else position
+        start = text.rfind("\n", 0, offset) + 1
+        if not starts or starts[-1] != start:
+            starts.append(start)
+    return starts
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    position = text.find(needle)
+    while position >= 0:
+        yield position
+        position = text.find(needle, position + 1)
 
 
 def _fenced_spans(text: str) -> list[int]:
     """Start and end offsets of fenced code blocks, flattened: [start0, end0, start1, …]."""
-    if "```" not in text and "~~~" not in text:
-        return []
+    fences = sorted({*_line_starts(text, "```"), *_line_starts(text, "~~~")})
     spans: list[int] = []
     opening: str | None = None
-    for match in _FENCE.finditer(text):
+    for start in fences:
+        match = _FENCE.match(text, start)
+        if match is None or match.end() < len(text) and text[match.end()] != "\n":
+            continue
         fence = match.group(1)
         if opening is None:
             if fence[0] == "`" and "`" in match.group(2):
                 continue
             opening = fence
-            spans.append(match.start())
+            spans.append(start)
         elif fence[0] == opening[0] and len(fence) >= len(opening) and not match.group(2).strip():
             opening = None
             spans.append(match.end())
     if opening is not None:
         spans.append(len(text))
     return spans
-
-
-def _inside(spans: list[int], offset: int) -> bool:
-    return bisect_right(spans, offset) % 2 == 1

@@ -16,7 +16,7 @@ from briefing.core.items import Item, Kind, ParsedFile, has_content, split_at
 class Lookatme(Dialect):
     name = "lookatme"
     tool = "lookatme"
-    signs = ((r"^[ \t]*<!--[ \t]*stop[ \t]*-->", 2),)
+    signs = (("stop", r"^[ \t]*<!--[ \t]*stop[ \t]*-->", 2),)
     front_matter_keys = frozenset({"styles", "extensions"})
 
     def split(self, file: ParsedFile) -> list[list[Item]]:

@@ -66,14 +66,15 @@ class Marp(Dialect):
     name = "marp"
     tool = "Marp"
     signs = (
-        (r"^[ \t]*<!--[ \t]*[$*][A-Za-z_][\w-]*[ \t]*:", 3),
-        (r"<!--[ \t]*_[A-Za-z]+[ \t]*:", 3),
+        ("<!--", r"^[ \t]*<!--[ \t]*[$*][A-Za-z_][\w-]*[ \t]*:", 3),
+        ("<!--", r"<!--[ \t]*_[A-Za-z]+[ \t]*:", 3),
         (
+            "<!--",
             r"<!--[ \t]*(?:paginate|headingDivider|backgroundColor|backgroundImage|backgroundSize"
             r"|backgroundPosition|page_number)[ \t]*:",
             2,
         ),
-        (r"!\[[^\]\n]*\b(?:bg|w:\d+\w*|h:\d+\w*)\b[^\]\n]*\]\(", 2),
+        ("![", r"!\[[^\]\n]*\b(?:bg|w:\d+\w*|h:\d+\w*)\b[^\]\n]*\]\(", 2),
     )
     front_matter_keys = frozenset({"marp"})
     note_markers: ClassVar[frozenset[str]] = frozenset()
@@ -99,10 +100,10 @@ class Marp(Dialect):
                 return Meaning(Kind.SETTING, value=directives)
         return meaning(comments.classify(inner))
 
-    def ignored(self, key: str) -> str | None:
+    def ignored(self, key: str, value: object = None) -> str | None:
         if key.lstrip("_$*") in self.honoured:
             return None
-        return super().ignored(key)
+        return super().ignored(key, value)
 
     def item(self, item: Item, file: ParsedFile) -> None:
         if is_list(item) and _list_markup(item.tokens, item.first) in _FRAGMENTED:
@@ -159,5 +160,16 @@ def _loose(text: str) -> dict[str, object] | None:
         key, colon, value = line.partition(":")
         if not colon or not re.fullmatch(r"[$*_]?[A-Za-z][\w-]*", key.strip()):
             return None
-        result[key.strip()] = value.strip()
+        result[key.strip()] = _scalar(value.strip())
     return result or None
+
+
+def _scalar(text: str) -> object:
+    """`true` → True, `2` → 2, anything that is not a plain YAML scalar stays text."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return text
+    return value if isinstance(value, (str, int, float, bool)) else text

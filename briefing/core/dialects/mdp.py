@@ -23,9 +23,10 @@ class Mdp(Dialect):
     name = "mdp"
     tool = "mdp"
     signs = (
-        (r"\A%(?:title|author|date):", 3),
-        (r"^->.*<-[ \t]*$", 2),
-        (r"^[ \t]*(?:<br>|\^)[ \t]*$", 1),
+        ("", r"%(?:title|author|date):", 3),
+        ("\n->", r"^->.*<-[ \t]*$", 2),
+        ("<br>", r"^[ \t]*<br>[ \t]*$", 1),
+        ("^", r"^[ \t]*\^[ \t]*$", 1),
     )
     honoured = frozenset({"title", "author", "date"})
 
@@ -72,9 +73,16 @@ class Mdp(Dialect):
             and tokens[item.first].type == "paragraph_open"
             and all(line in centred for line in range(item.start, item.end))
         ):
-            from briefing.core.markdown import to_blocks
+            # mdp draws each source line as a line: centred one by one, never reflowed
+            from briefing.core.blocks import Paragraph, Span
+            from briefing.core.markdown import inline_spans, parser
 
-            item.blocks = tuple(
-                block._replace(align="center") if hasattr(block, "align") else block
-                for block in to_blocks(tokens, item.first, item.last + 1)
-            )
+            spans: list[Span] = []
+            for line in item.source.lines[item.start : item.end]:
+                if not line.strip():
+                    continue
+                if spans:
+                    spans.append(Span("\n"))
+                parsed = parser(False).parseInline(line.strip())
+                spans.extend(inline_spans(parsed[0]) if parsed else ())
+            item.blocks = (Paragraph(tuple(spans), "center"),)

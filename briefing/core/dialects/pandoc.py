@@ -33,13 +33,13 @@ class Pandoc(Dialect):
     name = "pandoc"
     tool = "Pandoc"
     signs = (
-        (r"\A%[ \t]\S", 3),
-        (r"^:{3,}[ \t]*(?:\{|[A-Za-z])", 2),
-        (r"^#{1,6}[ \t].*\{[ \t]*[#.][^}\n]*\}[ \t]*$", 2),
-        (r"\][ \t]*\{\.[\w-]+", 2),
-        (r"^\+(?:[-=:]+\+){2,}[ \t]*$", 2),
-        (r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$", 1),
-        (r"<div class=\"notes\">", 1),
+        ("", r"%[ \t]\S", 3),
+        (":::", r"^:{3,}[ \t]*(?:\{|[A-Za-z])", 2),
+        ("{", r"^#{1,6}[ \t].*\{[ \t]*[#.][^}\n]*\}[ \t]*$", 2),
+        ("{", r"\][ \t]*\{\.[\w-]+", 2),
+        ("+-", r"^\+(?:[-=:]+\+){2,}[ \t]*$", 2),
+        ("- -", r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$", 1),
+        ('class="notes"', r"<div class=\"notes\">", 1),
     )
     front_matter_keys = frozenset(
         {"revealjs-url", "colortheme", "fonttheme", "innertheme", "outertheme", "aspectratio",

@@ -32,9 +32,9 @@ from briefing.core.items import Item, Kind, ParsedFile, RawSlide, has_content, s
 class Patat(Pandoc):
     name = "patat"
     tool = "patat"
-    signs = ((r"^<!--config:", 3),)
+    signs = (("<!--config:", r"^<!--config:", 3),)
     front_matter_keys = frozenset({"patat"})
-    honoured = frozenset({"incrementalLists", "slideLevel"})
+    honoured = frozenset({"patat", "incrementalLists", "slideLevel"})
 
     def comment(self, inner: str) -> Meaning:
         setting = comments.tool_setting(inner)
@@ -44,8 +44,11 @@ class Patat(Pandoc):
             return super().comment(inner)
         return meaning(comments.note(inner))
 
-    def ignored(self, key: str) -> str | None:
-        return None if key == "config" else super().ignored(key)
+    def ignored(self, key: str, value: object = None) -> str | None:
+        if key == "config" and isinstance(value, dict):
+            unused = [name for name in value if name not in self.honoured]
+            return f"patat config `{', '.join(unused)}` is ignored" if unused else None
+        return super().ignored(key, value)
 
     def _settings(self) -> Mapping[str, object]:
         settings = self.front_matter.get("patat")

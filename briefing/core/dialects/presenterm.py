@@ -34,7 +34,7 @@ class Presenterm(Dialect):
     name = "presenterm"
     tool = "presenterm"
     # `<!-- pause -->` is briefing's own pause too, so it is no sign of presenterm
-    signs = ((r"^[ \t]*<!--[ \t]*(?:" + "|".join(c for c in COMMANDS if c != "pause") + r")\b", 3),)
+    signs = (("<!--", r"^[ \t]*<!--[ \t]*(?:" + "|".join(c for c in COMMANDS if c != "pause") + r")\b", 3),)
     front_matter_keys = frozenset({"sub_title", "authors", "options"})
     note_markers: ClassVar[frozenset[str]] = frozenset()
     honoured = frozenset({"include", "skip_slide", "incremental_lists"})

@@ -31,11 +31,11 @@ class Remark(Dialect):
     name = "remark"
     tool = "remark"
     signs = (
-        (r"^\?\?\?[ \t]*$", 3),
-        (r"^--$", 2),
-        (r"^layout:[ \t]*(?:true|false)[ \t]*$", 3),
-        (r"^\.[A-Za-z_-][\w-]*(?:\.[\w-]+)*\[", 2),
-        (r"^class:[ \t]*[\w-]+,[ \t]*[\w-]+", 2),
+        ("???", r"^\?\?\?[ \t]*$", 3),
+        ("\n--\n", r"^--$", 2),
+        ("layout:", r"^layout:[ \t]*(?:true|false)[ \t]*$", 3),
+        ("\n.", r"^\.[A-Za-z_-][\w-]*(?:\.[\w-]+)*\[", 2),
+        ("class:", r"^class:[ \t]*[\w-]+,[ \t]*[\w-]+", 2),
     )
     chunked = True
     honoured = frozenset({"layout", "template", "name", "exclude"})

@@ -29,9 +29,11 @@ class Reveal(Dialect):
     name = "reveal"
     tool = "reveal.js"
     signs = (
-        (r"<!--[ \t]*\.(?:slide|element)\b", 3),
-        (r"(?i:^[ \t]*notes?:[ \t]*$)", 2),
-        (r"""\bclass=["'][^"'\n]*\bfragment\b""", 2),
+        ("<!--", r"<!--[ \t]*\.(?:slide|element)\b", 3),
+        # (`NOTE:` in capitals is more often a remark in the text)
+        ("ote:", r"^[ \t]*[Nn]ote:", 2),
+        ("otes:", r"^[ \t]*[Nn]otes:", 2),
+        ("fragment", r"""\bclass=["'][^"'\n]*\bfragment\b""", 2),
     )
     front_matter_keys = frozenset({"revealOptions", "separator", "verticalSeparator", "highlightTheme"})
     note_markers: ClassVar[frozenset[str]] = frozenset({"Note:"})
@@ -58,9 +60,6 @@ class Reveal(Dialect):
             prepared.blank(number, end)
             prepared.marks.append(Item(Kind.NOTE, -1, -1, number, end, file.source, note=text))
             number = end
-
-    def ignored(self, key: str) -> str | None:
-        return f"reveal.js {'slide' if key == '.slide' else 'element'} attributes are ignored"
 
     def items(self, file: ParsedFile) -> None:
         previous: Item | None = None

@@ -30,6 +30,7 @@ _CLICK_ATTRIBUTE = re.compile(r"<[A-Za-z][^>]*?\sv-click(?![-.\w])", re.DOTALL)
 _CLICKS_OPEN = re.compile(r"\s*<v-clicks\b[^>]*>\s*$", re.IGNORECASE)
 _CLICKS_CLOSE = re.compile(r"\s*</v-clicks>\s*$", re.IGNORECASE)
 _RANGE = re.compile(r"(\d+)(?:-(\d+))?$")
+_YAML_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?$|[ \t]+\S")
 
 HEADMATTER = frozenset(
     {
@@ -46,9 +47,9 @@ class Slidev(Dialect):
     name = "slidev"
     tool = "Slidev"
     signs = (
-        (r"<v-clicks?\b|\sv-(?:click|after|clicks|motion|mark)\b", 3),
-        (r"^::[A-Za-z_][\w-]*::[ \t]*$", 3),
-        (r"^---[ \t]*\n(?:[A-Za-z_][\w-]*[ \t]*:.*\n)+---[ \t]*$", 2),
+        ("v-", r"<v-clicks?\b|\sv-(?:click|after|clicks|motion|mark)\b", 3),
+        ("::", r"^::[A-Za-z_][\w-]*::[ \t]*$", 3),
+        ("---\n", r"^---[ \t]*\n(?:[A-Za-z_][\w-]*[ \t]*:.*\n)+---[ \t]*$", 2),
     )
     front_matter_keys = HEADMATTER
     note_markers: ClassVar[frozenset[str]] = frozenset()
@@ -56,10 +57,19 @@ class Slidev(Dialect):
     root_relative_includes = True  # `src: /pages/intro.md` is from the deck's directory
 
     def prepare(self, prepared: Prepared, file: ParsedFile) -> None:
-        for number, line in enumerate(prepared.lines):
-            if line.startswith("::") and not prepared.fenced[number]:
+        lines = prepared.lines
+        for number, line in enumerate(lines):
+            if prepared.fenced[number]:
+                continue
+            if line.rstrip() == "---" and number and lines[number - 1].strip() and _yaml_follows(lines, number):
+                # directly under text, `---` would underline it; a YAML block after it says
+                # it is a separator, as Slidev always reads it
+                prepared.blank(number)
+                prepared.marks.append(Item(Kind.SEPARATOR, -1, -1, number, number + 1, file.source))
+            elif line.startswith("::"):
                 slot = _SLOT.match(line)
                 if slot:
+                    file.warn(number, f"Slidev slot `{line.strip()}` is drawn as a rule (no columns yet)")
                     prepared.blank(number)
                     prepared.marks.append(
                         Item(Kind.RULE, -1, -1, number, number + 1, file.source, key=slot.group(1), blocks=(Rule(),))
@@ -134,6 +144,14 @@ class Slidev(Dialect):
         for part in slides:
             part.metadata = {**part.metadata, **override}
         return slides
+
+
+def _yaml_follows(lines: list[str], separator: int) -> bool:
+    """`key: value` lines after line `separator`, closed by `---`: a slide's YAML block."""
+    number = separator + 1
+    while number < len(lines) and _YAML_LINE.match(lines[number]):
+        number += 1
+    return number > separator + 1 and number < len(lines) and lines[number].rstrip() == "---"
 
 
 def _keep_last_comment(slide: RawSlide) -> None:
