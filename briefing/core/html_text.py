@@ -302,7 +302,7 @@ class _Builder(HTMLParser):
         elif frame.tag == "table":
             if frame.rows or frame.header:
                 width = max([len(frame.header), *(len(row) for row in frame.rows)])
-                parent.blocks.append(Table(frame.header, tuple(frame.rows), ("",) * width))
+                parent.blocks.append(Table(frame.header, tuple(frame.rows), tuple("" for _ in range(width))))
 
     def finish(self) -> tuple[Block, ...]:
         self._flush()

@@ -25,11 +25,11 @@ from briefing.core.blocks import Block, Quote, plain
 from briefing.core.chart import ChartError, parse_chart
 from briefing.core.dialects import NAMES, dialect_for, tool_of_directive
 from briefing.core.dialects import divs
-from briefing.core.dialects.base import Dialect, Includer, Prepared, fenced_lines, list_item_lines
+from briefing.core.dialects.base import Dialect, Includer, Meaning, Prepared, fenced_lines, list_item_lines
 from briefing.core.dialects.detect import detect
 from briefing.core.errors import DeckError
 from briefing.core.frontmatter import KNOWN_KEYS, load_yaml_mapping
-from briefing.core.items import VISIBLE, Item, Kind, ParsedFile, RawSlide, Source, has_content
+from briefing.core.items import VISIBLE, Item, Kind, ParsedFile, RawSlide, Source
 from briefing.core.markdown import CHART_LANGUAGE, closing_index, inline_spans, parser, to_blocks, to_blocks_until
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
 from briefing.core.source import deck_files, read_text
@@ -319,7 +319,7 @@ def _html_items(parsed: ParsedFile, dialect: Dialect, token: Token, index: int, 
     return items
 
 
-def _comment_item(meaning, index: int, start: int, end: int, source: Source) -> Item:  # type: ignore[no-untyped-def]
+def _comment_item(meaning: Meaning, index: int, start: int, end: int, source: Source) -> Item:
     kind = meaning.kind
     if kind is Kind.NOTE and not meaning.text:
         kind = Kind.HIDDEN
@@ -357,8 +357,9 @@ def _setting_findings(parsed: ParsedFile, dialect: Dialect) -> None:
     for item in parsed.items:
         if item.kind is Kind.DIRECTIVE:
             tool = tool_of_directive(item.key)
+            message: str | None
             if dialect.name != Dialect.name and tool in (None, dialect.tool):
-                message = dialect.ignored(item.key) or ""
+                message = dialect.ignored(item.key)
             elif tool:
                 message = f"{tool} directive `{item.key}` is ignored"
             else:
@@ -371,9 +372,9 @@ def _setting_findings(parsed: ParsedFile, dialect: Dialect) -> None:
             else:
                 settings = [(item.key, item.value)]
             for key, value in settings:
-                message = dialect.ignored(key, value)
-                if message:
-                    parsed.warn(item.start, message)
+                ignored = dialect.ignored(key, value)
+                if ignored:
+                    parsed.warn(item.start, ignored)
 
 
 def _token_findings(parsed: ParsedFile) -> list[Finding]:
@@ -668,4 +669,4 @@ def _remark_notes(marker: Item, rest: list[Item]) -> Note:
     return Note(text, SourceSpan(marker.source.path, start + 1, max(end, start + 1)))
 
 
-__all__ = ["file_slides", "has_content", "load_deck", "load_text", "parse_file"]
+__all__ = ["build_slide", "file_slides", "load_deck", "load_text", "parse_file"]

@@ -141,6 +141,8 @@ class BriefingApp(App[int]):
             return
         if wanted in self.available_themes:
             self.theme = wanted
+        elif self.requested_theme is None and self.deck.dialect != "briefing":
+            return  # another tool's theme (Marp's `gaia`, Slidev's `seriph`): not one of ours
         else:
             names = ", ".join(sorted(self.available_themes))
             self.notify(f"Unknown theme {wanted!r}; themes are: {names}", severity="warning", markup=False)

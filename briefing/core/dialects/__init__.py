@@ -24,7 +24,8 @@ from briefing.core.dialects.slidev import Slidev
 TOOLS: tuple[type[Dialect], ...] = (
     Presenterm, Marp, Slidev, Remark, Reveal, Deckset, Patat, Pandoc, Lookatme, Mdp,
 )
-DIALECTS: dict[str, type[Dialect]] = {dialect.name: dialect for dialect in (Dialect, *TOOLS)}
+_ALL: tuple[type[Dialect], ...] = (Dialect, *TOOLS)
+DIALECTS: dict[str, type[Dialect]] = {dialect.name: dialect for dialect in _ALL}
 NAMES: tuple[str, ...] = tuple(DIALECTS)
 
 

@@ -22,7 +22,6 @@ from briefing.core.items import (
     Kind,
     ParsedFile,
     RawSlide,
-    Source,
     has_content,
     split_at,
 )

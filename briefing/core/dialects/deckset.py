@@ -36,7 +36,7 @@ SETTINGS = frozenset(
         "background-color", "text", "text-strong", "text-emphasis", "header", "header-strong",
         "header-emphasis", "list", "link", "quote", "quote-author", "footnote",
         "footnote-separator", "table", "table-separator", "code", "footer-style",
-        "slidenumber-style", "formula", "header-emphasis", "image", "hide-footer",
+        "slidenumber-style", "formula", "image", "hide-footer",
     }
 )
 _SETTING = re.compile(r"([A-Za-z][\w-]*):[ \t]*(.*?)[ \t]*$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.core.dialects.base import Dialect
-from briefing.core.items import Item, Kind, ParsedFile, has_content, split_at
+from briefing.core.items import Item, Kind, ParsedFile, has_content
 
 
 class Lookatme(Dialect):

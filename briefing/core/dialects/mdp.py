@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from briefing.core.dialects.base import Dialect, Prepared
 from briefing.core.items import Item, Kind, ParsedFile
@@ -30,7 +31,7 @@ class Mdp(Dialect):
     )
     honoured = frozenset({"title", "author", "date"})
 
-    def __init__(self, front_matter):  # type: ignore[no-untyped-def]
+    def __init__(self, front_matter: Mapping[str, object]) -> None:
         super().__init__(front_matter)
         self.centred: dict[int, set[int]] = {}  # per file (by id of its Source): centred lines
 

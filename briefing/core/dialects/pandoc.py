@@ -32,7 +32,7 @@ _FENCE_INFO = re.compile(r"([ \t]*(?:`{3,}|~{3,})[ \t]*)\{[ \t]*\.?([\w+-]+)[^}\
 class Pandoc(Dialect):
     name = "pandoc"
     tool = "Pandoc"
-    signs = (
+    signs: ClassVar[tuple[tuple[str, str, int], ...]] = (
         ("", r"%[ \t]\S", 3),
         (":::", r"^:{3,}[ \t]*(?:\{|[A-Za-z])", 2),
         ("{", r"^#{1,6}[ \t].*\{[ \t]*[#.][^}\n]*\}[ \t]*$", 2),

@@ -91,7 +91,7 @@ def _simple(lines: list[str], start: int, inline: Inliner, *, header: bool) -> t
     if not header and not (rows and closed):
         return None  # a table without a header ends with dashes
     heading: tuple[Inline, ...] = ()
-    align: tuple[Align, ...] = ("",) * len(columns)
+    align: tuple[Align, ...] = tuple("" for _ in columns)
     if header:
         text = lines[start]
         heading = tuple(inline(cell) for cell in _cut(text, columns))

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from briefing.core import comments
 from briefing.core.dialects.base import (
@@ -32,7 +33,7 @@ from briefing.core.items import Item, Kind, ParsedFile, RawSlide, has_content, s
 class Patat(Pandoc):
     name = "patat"
     tool = "patat"
-    signs = (("<!--config:", r"^<!--config:", 3),)
+    signs: ClassVar[tuple[tuple[str, str, int], ...]] = (("<!--config:", r"^<!--config:", 3),)
     front_matter_keys = frozenset({"patat"})
     honoured = frozenset({"patat", "incrementalLists", "slideLevel"})
 
