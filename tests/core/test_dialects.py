@@ -610,3 +610,46 @@ def test_json_export_keeps_settings_in_the_slides_metadata():
 
     data = json.loads(export_json(load("# A\n\n<!-- .slide: data-state=\"x\" -->\n", path=Path(os.devnull))))
     assert data["slides"][0]["metadata"] == {".slide": 'data-state="x"'}
+
+
+# --- more of each tool's rules ------------------------------------------------------------------
+
+
+def test_presenterm_end_slide_shorthand_makes_rules_separators():
+    text = "---\noptions:\n  end_slide_shorthand: true\n---\n\n# A\n\n---\n\n# B\n\n<!-- end_slide -->\n\n# C\n"
+    assert titles(load(text)) == ["A", "B", "C"]
+    assert titles(load(text.replace("true", "false"))) == ["A", "C"]
+
+
+def test_presenterm_included_file_may_not_have_front_matter(tmp_path):
+    (tmp_path / "part.md").write_text("---\ntitle: x\n---\n\nText\n")
+    (tmp_path / "talk.md").write_text("# A\n\n<!-- include: part.md -->\n")
+    with pytest.raises(DeckError) as caught:
+        load_deck(tmp_path / "talk.md")
+    assert (caught.value.line, caught.value.message) == (3, "an included file may not have front matter")
+
+
+def test_marp_heading_divider_starts_slides_at_headings():
+    deck = load("---\nmarp: true\nheadingDivider: 2\n---\n\n# A\n\ntext\n\n## B\n\n### still B\n\n## C\n")
+    assert titles(deck) == ["A", "B", "C"]
+
+
+def test_lookatme_takes_a_lone_top_heading_for_the_title():
+    deck = load("---\nstyles: {}\n---\n\n# Talk\n\nintro\n\n## One\n\ntext\n\n## Two\n\ntext\n")
+    assert titles(deck) == ["Talk", "One", "Two"]
+    assert "intro" in step_texts(deck.slides[0])[0]
+
+
+def test_slidev_src_with_a_bad_range_names_the_line(tmp_path):
+    (tmp_path / "more.md").write_text("# P1\n")
+    (tmp_path / "slides.md").write_text("---\ntransition: fade\n---\n\n# A\n\n---\nsrc: ./more.md#two\n---\n")
+    with pytest.raises(DeckError) as caught:
+        load_deck(tmp_path / "slides.md")
+    assert caught.value.line == 8 and "range" in caught.value.message
+
+
+def test_html_tables_and_preformatted_text():
+    deck = load("# A\n\n<table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>\n\n<pre>  x = 1\n</pre>\n")
+    blocks = deck.slides[0].blocks
+    assert isinstance(blocks[1], Table) and [plain(cell) for cell in blocks[1].header] == ["k", "v"]
+    assert "  x = 1" in drawn(deck)
