@@ -274,7 +274,7 @@ def _classify(parsed: ParsedFile, dialect: Dialect, first: int, last: int, start
             return [Item(marker, first, last, start, end, source)]
         note = dialect.note(content)
         if note is not None:
-            return [Item(Kind.NOTE, first, last, start, end, source, note=note)]
+            return [Item(Kind.NOTE if note else Kind.HIDDEN, first, last, start, end, source, note=note)]
         if content[:1] in "?^nN" or "\n" in content:
             _warn_note_like(parsed, dialect, content, start)
     elif kind == "html_block":
@@ -635,7 +635,7 @@ def _piece_markdown(piece: _Piece) -> str:
     item = piece.item
     lines = item.source.written if item.kind is Kind.BLOCKS else item.source.lines
     if item.kind is Kind.RULE:
-        return lines[item.start] if item.start < len(lines) else ""
+        return "---"  # a slot or column marker, drawn as a rule
     return "\n".join(lines[piece.start : _piece_end(piece)])
 
 

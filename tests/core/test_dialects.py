@@ -219,6 +219,11 @@ def test_remark_template_content_placeholder():
     assert step_texts(deck.slides[0])[0].split("\n\n") == ["Header\n======", "Body", "Footer"]
 
 
+def test_remark_break_comment_separates_slides():
+    deck = load("# One\ntext\n<!-- break -->\n# Two\n\n???\nnote\n")
+    assert deck.dialect == "remark" and titles(deck) == ["One", "Two"]
+
+
 def test_remark_dashes_always_separate_and_content_classes_keep_their_text():
     deck = load("# One\nText\n---\n# Two\n.left[\n- kept\n]\n.red[inline] word\n", dialect="remark")
     assert titles(deck) == ["One", "Two"]

@@ -22,7 +22,7 @@ from briefing.core.items import Item, Kind, ParsedFile, RawSlide, split_at
 
 _PROPERTY = re.compile(r"([-\w]+):(.*)$")
 _COMMENT_PROPERTY = re.compile(r"\s*([-\w]+):(.*?)\s*$", re.DOTALL)
-_SEPARATORS = ("---", "<!-- break -->")
+_BREAK = re.compile(r"<!--\s*break\s*-->")
 _CONTENT_CLASS = re.compile(r"\\?((?:\.[A-Za-z_-][\w-]*)+)\[")
 _TEMPLATE_CONTENT = "{{content}}"
 
@@ -32,6 +32,7 @@ class Remark(Dialect):
     tool = "remark"
     signs = (
         ("???", r"^\?\?\?[ \t]*$", 3),
+        ("break", r"^<!--\s*break\s*-->$", 3),
         ("\n--\n", r"^--$", 2),
         ("layout:", r"^layout:[ \t]*(?:true|false)[ \t]*$", 3),
         ("\n.", r"^\.[A-Za-z_-][\w-]*(?:\.[\w-]+)*\[", 2),
@@ -50,7 +51,7 @@ class Remark(Dialect):
             if fenced[number]:
                 slide_top = False
                 continue
-            marker = line if line in _SEPARATORS or line in ("--", "???") else None
+            marker = "---" if line == "---" or _BREAK.fullmatch(line) else line if line in ("--", "???") else None
             if marker is not None:
                 if notes_from is not None:
                     _notes(prepared, file, notes_from, number)
