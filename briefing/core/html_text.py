@@ -8,6 +8,8 @@ references are decoded and then cleaned like any other deck text (`&#27;` is an 
 
 from __future__ import annotations
 
+import html
+import re
 from html.parser import HTMLParser
 
 from briefing.core.blocks import (
@@ -41,12 +43,68 @@ _STRIKE = frozenset({"s", "del", "strike"})
 _MAX_DEPTH = 20  # as deep as markdown-it nests blocks; deeper structure reads as paragraphs
 
 
+_MAX_PARSED = 200_000  # longer HTML is read the plain way
+_TAG = re.compile(r"<[^<>]*>")
+_STRAY = re.compile(r"<(?![^<>]*>)")  # a `<` that opens no tag before the next `<`
+
+
 def html_blocks(source: str) -> tuple[Block, ...]:
     """The text of an HTML fragment as blocks; markup in it is text, never instructions."""
+    if len(source) > _MAX_PARSED:
+        return _plain_blocks(source)
     builder = _Builder()
-    builder.feed(source)
-    builder.close()
+    try:
+        builder.feed(_tidy(source))
+        builder.close()
+    except (AssertionError, ValueError, IndexError):  # the parser gives up on some malformed input
+        return _plain_blocks(source)
     return builder.finish()
+
+
+def _tidy(source: str) -> str:
+    """Comments out, and every `<` that starts no tag written as `&lt;`: the standard parser
+    takes time quadratic in the length of runs of unfinished tags (`<a <a <a …`)."""
+    return _STRAY.sub("&lt;", _without_comments(source))
+
+
+def _without_comments(source: str) -> str:
+    """Comments removed in one pass; an unclosed one hides the rest, as in a browser."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = source.find("<!--", position)
+        if start < 0:
+            parts.append(source[position:])
+            return "".join(parts)
+        parts.append(source[position:start])
+        end = source.find("-->", start + 4)
+        if end < 0:
+            return "".join(parts)
+        position = end + 3
+
+
+def _plain_blocks(source: str) -> tuple[Block, ...]:
+    """A long HTML fragment as one paragraph of its text, in time linear in its length (the
+    standard parser takes quadratic time on some input, such as `</` repeated)."""
+    kept: list[str] = []
+    position = 0
+    lowered = source.lower()
+    while position < len(source):
+        starts = [found for tag in _DROPPED if (found := lowered.find(f"<{tag}", position)) >= 0]
+        if not starts:
+            kept.append(source[position:])
+            break
+        start = min(starts)
+        kept.append(source[position:start])
+        tag = next(tag for tag in _DROPPED if lowered.startswith(f"<{tag}", start))
+        end = lowered.find(f"</{tag}", start)
+        if end < 0:
+            break  # unclosed: the rest is script or style
+        close = lowered.find(">", end)
+        position = len(source) if close < 0 else close + 1
+    text = clean_text(html.unescape(_TAG.sub(" ", _without_comments("".join(kept)))))
+    words = " ".join(text.split())
+    return (Paragraph((Span(words),)),) if words else ()
 
 
 class _Frame:

@@ -94,7 +94,8 @@ TAGS = st.sampled_from(
     ["<p>", "</p>", "<div align=center>", "</div>", "<h1>", "</h1>", "<ul>", "<li>", "</ul>", "<ol start=3>",
      "<script>", "</script>", "<style>", "</style>", "<b>", "</b>", "<br>", "<img alt=", "<img src=a/b.png>",
      "<table>", "<tr>", "<th>", "<td>", "</table>", "<pre>", "</pre>", "<!--", "-->", "<div class=notes>",
-     "&#27;", "&#x9b;", "&#x202e;", "&amp;", "[b]", "[@click=app.quit]", "\x1b[31m", "<blockquote>", "<a href=x>"]
+     "&#27;", "&#x9b;", "&#x202e;", "&amp;", "[b]", "[@click=app.quit]", "\x1b[31m", "<blockquote>", "<a href=x>",
+     "<![", "<![CDATA[", "]]>", "<!", "<?", "</", "<!DOCTYPE", "<", ">", "&", "&#", "=", '"']
 )
 
 

@@ -658,3 +658,13 @@ def test_html_tables_and_preformatted_text():
     blocks = deck.slides[0].blocks
     assert isinstance(blocks[1], Table) and [plain(cell) for cell in blocks[1].header] == ["k", "v"]
     assert "  x = 1" in drawn(deck)
+
+
+@pytest.mark.parametrize("unit", ["<![", "<a ", "<a\n", '<a b="', "</", "<!--", "a<"])
+def test_malformed_html_never_fails_nor_hangs(unit):
+    # the standard parser raises on `<![<![` and takes quadratic time on unfinished tags;
+    # (a regression here runs into the suite's timeout rather than into a timing assertion)
+    text = "<div>" + unit * (200_000 // len(unit))
+    deck = load(f"# A\n\n{text}\n")
+    assert deck.slides[0].title == "A"
+    assert "\x1b" not in drawn(deck)
