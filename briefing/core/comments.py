@@ -32,7 +32,6 @@ _DIRECTIVE = re.compile(
     rf"|{_KEY}={_VALUE}(?:\s+{_KEY}={_VALUE})*"  # key=value words
     rf"|{_KEY}\s*:(?:\s+{_VALUE})?"  # key: value
 )
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _NOTE_KEY = "speaker_note:"
 
 
@@ -60,14 +59,30 @@ def split_comments(html: str) -> list[str] | None:
     """The inner texts of an HTML block made only of comments, or None if it holds anything else."""
     inner = []
     position = 0
-    for match in _COMMENT.finditer(html):
-        if html[position : match.start()].strip():
+    for start, end in comment_spans(html):
+        if html[position:start].strip():
             return None
-        inner.append(match.group(1))
-        position = match.end()
+        inner.append(html[start + 4 : end - 3])
+        position = end
     if not inner or html[position:].strip():
         return None
     return inner
+
+
+def comment_spans(html: str) -> list[tuple[int, int]]:
+    """Where each closed `<!--` … `-->` is, found in one pass (a regular expression would
+    look for `-->` again from every unclosed `<!--`)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        start = html.find("<!--", position)
+        if start < 0:
+            return spans
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return spans
+        spans.append((start, end + 3))
+        position = end + 3
 
 
 def is_unclosed_comment(html: str) -> bool:

@@ -89,14 +89,18 @@ def _plain_blocks(source: str) -> tuple[Block, ...]:
     kept: list[str] = []
     position = 0
     lowered = source.lower()
+    upcoming = {tag: lowered.find(f"<{tag}") for tag in _DROPPED}  # each tag's next place
     while position < len(source):
-        starts = [found for tag in _DROPPED if (found := lowered.find(f"<{tag}", position)) >= 0]
+        for tag, found in upcoming.items():
+            if 0 <= found < position:
+                upcoming[tag] = lowered.find(f"<{tag}", position)
+        starts = [found for found in upcoming.values() if found >= 0]
         if not starts:
             kept.append(source[position:])
             break
         start = min(starts)
         kept.append(source[position:start])
-        tag = next(tag for tag in _DROPPED if lowered.startswith(f"<{tag}", start))
+        tag = next(tag for tag, found in upcoming.items() if found == start)
         end = lowered.find(f"</{tag}", start)
         if end < 0:
             break  # unclosed: the rest is script or style

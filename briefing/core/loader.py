@@ -36,7 +36,6 @@ from briefing.core.source import deck_files, read_text
 
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 _YAML_KEY_LINE = re.compile(r"[\w\"'.$-][^:\n]*:(\s|$)")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 # Text that starts notes in some tool: `???` (remark), `^ ` (Deckset), `Note:` (reveal.js).
 _NOTE_LIKE = re.compile(r"^(?:(\?\?\?)[ \t]*$|(\^)[ \t]|(?i:(notes?):))", re.MULTILINE)
 _MARKER_TOOLS = {"???": ("remark", "remark"), "^": ("Deckset", "deckset"), "Note:": ("reveal.js", "reveal")}
@@ -307,8 +306,8 @@ def _html_items(parsed: ParsedFile, dialect: Dialect, token: Token, index: int, 
         # HTML: drawn as its text; comments inside it are never drawn, notes stay notes
         items = [Item(Kind.HTML, index, index, start, end, source)]
         if "<!--" in token.content:
-            for inner in _COMMENT.findall(token.content):
-                meaning = dialect.comment(inner)
+            for start, end in comments.comment_spans(token.content):
+                meaning = dialect.comment(token.content[start + 4 : end - 3])
                 if meaning.kind in (Kind.NOTE, Kind.SETTING) and (meaning.text or meaning.kind is Kind.SETTING):
                     items.append(_comment_item(meaning, index, start, end, source))
         return items

@@ -668,3 +668,21 @@ def test_malformed_html_never_fails_nor_hangs(unit):
     deck = load(f"# A\n\n{text}\n")
     assert deck.slides[0].title == "A"
     assert "\x1b" not in drawn(deck)
+
+
+HOSTILE_UNITS = [
+    "![", "![bg ", "<a ", "<v-click ", ".a[", "<!--", "[.", "{.", "]{.x}", "Note:", "^ ", "-- --", "+--+",
+    ":::", "->", "???", "<div class=\"notes\">", "`", "::a::", "%", "<br>", "[fit]", "{{content}}",
+]
+
+
+@pytest.mark.parametrize("dialect", NAMES)
+def test_long_runs_of_any_tools_marks_load_in_any_dialect(dialect):
+    # every mark repeated along one long line, and on many short lines: all of it is read in
+    # time linear in its length (a regression here runs into the suite's timeout)
+    lines = ["# A", ""]
+    for unit in HOSTILE_UNITS:
+        lines += [unit * (30_000 // len(unit)), ""]
+    lines += [unit for unit in HOSTILE_UNITS for _ in range(300)]
+    deck = load("\n".join(lines) + "\n", dialect=dialect)
+    assert deck.slides and "\x1b" not in drawn(deck)

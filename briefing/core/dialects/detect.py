@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from briefing.core.dialects import TOOLS
@@ -25,6 +25,7 @@ THRESHOLD = 2
 # Front-matter keys settle it in this order (Marp also has `transition`, for instance).
 _FRONT_MATTER_ORDER = ("marp", "patat", "slidev", "reveal", "presenterm", "lookatme", "pandoc")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})(.*)")
+_LONGEST = 2000  # marks are near a line's start: a longer line is looked at this far
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ def score(texts: Iterable[str]) -> dict[str, int]:
             starts = [0] if not needle else _line_starts(text, needle)
             for start in starts:
                 end = text.find("\n", start)
-                end = len(text) if end < 0 else end
+                end = min(len(text) if end < 0 else end, start + _LONGEST)
                 for pattern, anchored, name, weight in signs:
                     found = pattern.match(text, start) if anchored else pattern.search(text, start, end)
                     if found is None:
@@ -87,21 +88,18 @@ def score(texts: Iterable[str]) -> dict[str, int]:
 
 
 def _line_starts(text: str, needle: str) -> list[int]:
-    """The start of every line where `needle` occurs (or begins), each once."""
+    """The start of every line where `needle` occurs (or begins), each once; every line is
+    looked at once however often the needle is on it."""
     starts: list[int] = []
-    for position in _occurrences(text, needle):
-        offset = position + 1 if needle.startswith("\n") else position
-        start = text.rfind("\n", 0, offset) + 1
-        if not starts or starts[-1] != start:
-            starts.append(start)
-    return starts
-
-
-def _occurrences(text: str, needle: str) -> Iterator[int]:
     position = text.find(needle)
     while position >= 0:
-        yield position
-        position = text.find(needle, position + 1)
+        offset = position + 1 if needle.startswith("\n") else position
+        starts.append(text.rfind("\n", 0, offset) + 1)
+        end = text.find("\n", offset)
+        if end < 0:
+            break
+        position = text.find(needle, end)
+    return starts
 
 
 def _fenced_spans(text: str) -> list[int]:

@@ -46,7 +46,7 @@ _KEYWORD = re.compile(
     r"|(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia)"
     r"(?::\S+)?)",
 )
-IMAGE_ALT = re.compile(r"!\[([^\]\n]*)\]\(")
+IMAGE_ALT = re.compile(r"!\[([^\]\n]{0,300})\]\(")  # bounded: a line of `![![![` stays linear
 
 
 def strip_image_keywords(line: str, keyword: re.Pattern[str]) -> tuple[str, list[str]]:
@@ -74,7 +74,7 @@ class Marp(Dialect):
             r"|backgroundPosition|page_number)[ \t]*:",
             2,
         ),
-        ("![", r"!\[[^\]\n]*\b(?:bg|w:\d+\w*|h:\d+\w*)\b[^\]\n]*\]\(", 2),
+        ("![", r"!\[[^\]\n]{0,300}?\b(?:bg|w:\d+\w*|h:\d+\w*)\b[^\]\n]{0,300}\]\(", 2),
     )
     front_matter_keys = frozenset({"marp"})
     note_markers: ClassVar[frozenset[str]] = frozenset()

@@ -25,6 +25,7 @@ _COMMENT_PROPERTY = re.compile(r"\s*([-\w]+):(.*?)\s*$", re.DOTALL)
 _BREAK = re.compile(r"<!--\s*break\s*-->")
 _CONTENT_CLASS = re.compile(r"\\?((?:\.[A-Za-z_-][\w-]*)+)\[")
 _TEMPLATE_CONTENT = "{{content}}"
+_BRACKET = re.compile(r"\\.|[\[\]]")  # an escaped character, or a bracket
 
 
 class Remark(Dialect):
@@ -135,53 +136,46 @@ def _notes(prepared: Prepared, file: ParsedFile, marker: int, end: int) -> None:
 
 
 def _strip_content_classes(prepared: Prepared, file: ParsedFile) -> None:
-    """`.left[text]` → `text`, the closing bracket found across lines, code left alone."""
+    """`.left[text]` → `text`: the class names and both brackets go (code left alone)."""
     lines, fenced = prepared.lines, prepared.fenced
+    if not any("[" in line for line in lines):
+        return
+    closing = _bracket_pairs(lines, fenced)
+    cuts: dict[int, list[tuple[int, int]]] = {}  # line → character ranges to take out
     reported: set[str] = set()
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        match = _CONTENT_CLASS.search(line) if "[" in line and not fenced[number] else None
-        if match is None or match.group(0).startswith("\\"):
-            number += 1
+    for number, line in enumerate(lines):
+        if fenced[number] or "[" not in line:
             continue
-        names = match.group(1)
-        if names not in reported:
-            reported.add(names)
-            file.warn(number, f"remark content class `{names}[…]` is ignored (its text is shown)")
-        close = _closing_bracket(lines, fenced, number, match.end())
-        if close is None:
-            number += 1
-            continue
-        close_line, close_column = close
-        closing = lines[close_line]
-        lines[close_line] = closing[:close_column] + closing[close_column + 1 :]
+        for match in _CONTENT_CLASS.finditer(line):
+            close = closing.get((number, match.end() - 1))
+            if match.group(0).startswith("\\") or close is None:
+                continue
+            cuts.setdefault(number, []).append((match.start(), match.end()))
+            cuts.setdefault(close[0], []).append((close[1], close[1] + 1))
+            names = match.group(1)
+            if names not in reported:
+                reported.add(names)
+                file.warn(number, f"remark content class `{names}[…]` is ignored (its text is shown)")
+    for number, ranges in cuts.items():
         line = lines[number]
-        lines[number] = line[: match.start()] + line[match.end() :]
-        # the same line may hold more of them: look at it again
+        for begin, end in sorted(ranges, reverse=True):
+            line = line[:begin] + line[end:]
+        lines[number] = line
 
 
-def _closing_bracket(
-    lines: list[str], fenced: list[bool], number: int, column: int
-) -> tuple[int, int] | None:
-    depth = 1
-    while number < len(lines):
-        if not fenced[number]:
-            line = lines[number]
-            while column < len(line):
-                char = line[column]
-                if char == "\\":
-                    column += 1
-                elif char == "[":
-                    depth += 1
-                elif char == "]":
-                    depth -= 1
-                    if depth == 0:
-                        return number, column
-                column += 1
-        number += 1
-        column = 0
-    return None
+def _bracket_pairs(lines: list[str], fenced: list[bool]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Every `[` (line, column) with the `]` that closes it, across lines, in one pass."""
+    pairs: dict[tuple[int, int], tuple[int, int]] = {}
+    stack: list[tuple[int, int]] = []
+    for number, line in enumerate(lines):
+        if fenced[number] or ("[" not in line and "]" not in line):
+            continue
+        for match in _BRACKET.finditer(line):
+            if match.group() == "[":
+                stack.append((number, match.start()))
+            elif match.group() == "]" and stack:
+                pairs[stack.pop()] = (number, match.start())
+    return pairs
 
 
 def _apply_template(slide: RawSlide, template: RawSlide) -> None:

@@ -26,7 +26,7 @@ from briefing.core.items import VISIBLE, Item, Kind, ParsedFile, RawSlide
 
 _SLOT = re.compile(r"::([A-Za-z_][\w-]*)::[ \t]*$")
 _CLICK_TAG = re.compile(r"<v-click\b(?![-.])", re.IGNORECASE)
-_CLICK_ATTRIBUTE = re.compile(r"<[A-Za-z][^>]*?\sv-click(?![-.\w])", re.DOTALL)
+_CLICK_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]{0,1000}?\sv-click(?![-.\w])")  # bounded: linear
 _CLICKS_OPEN = re.compile(r"\s*<v-clicks\b[^>]*>\s*$", re.IGNORECASE)
 _CLICKS_CLOSE = re.compile(r"\s*</v-clicks>\s*$", re.IGNORECASE)
 _RANGE = re.compile(r"(\d+)(?:-(\d+))?$")
