@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from briefing.core.blocks import Inline
 from briefing.core.dialects.base import Dialect, Prepared, slide_level, split_at_headings
 from briefing.core.dialects.pandoc_tables import find_table
 from briefing.core.items import Item, Kind, ParsedFile, split_at
@@ -83,7 +84,7 @@ class Pandoc(Dialect):
 
         md = parser(False)
 
-        def inline(text: str):  # type: ignore[no-untyped-def]
+        def inline(text: str) -> Inline:
             tokens = md.parseInline(text)
             return inline_spans(tokens[0]) if tokens else ()
 
