@@ -19,6 +19,11 @@ from briefing.core.errors import DeckError
 from briefing.fileio import WriteError
 
 COMMANDS = ("present", "presenter", "export", "check", "new")
+# core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
+DIALECTS = (
+    "auto", "briefing", "presenterm", "marp", "slidev", "remark", "reveal", "deckset", "patat",
+    "pandoc", "lookatme", "mdp",
+)
 
 
 def bundled_deck() -> Path:
@@ -85,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
+    dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -96,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: while a console is linked)",
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
+    present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     presenter = commands.add_parser(
         "presenter", help="the presenter console, in a second terminal: drives `present`"
@@ -103,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+    presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     export = commands.add_parser("export", help="write the deck as plain text or JSON")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -113,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--ascii", action="store_true", help="emit only ASCII (JSON: other characters as \\u escapes)"
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
+    export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -123,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="every figure must occur in FILE (default: the file the front matter's source: names)",
     )
+    check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
     new.add_argument(
@@ -196,7 +206,7 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
         raise UsageError("--width applies only to --format text", "briefing export")
     if args.output == "":
         raise UsageError("-o needs a file name (or - for standard output)", "briefing export")
-    deck = load_deck(deck_path)
+    deck = load_deck(deck_path, dialect=args.dialect)
     if args.format == "json":
         from briefing.export.json import export_json
 
@@ -237,7 +247,7 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.check_source import choose_source, printable_path
     from briefing.core.loader import load_deck
 
-    deck = load_deck(deck_path)
+    deck = load_deck(deck_path, dialect=args.dialect)
     source = choose_source(deck, args.source)
     findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
     findings = in_deck_order(deck, [*findings, *source.findings])
@@ -269,12 +279,14 @@ def run_new(args: argparse.Namespace) -> int:
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.core.cache import load_deck_cached
 
-    deck = load_deck_cached(deck_path)  # fail here, before the terminal changes mode
+    deck = load_deck_cached(deck_path, dialect=args.dialect)  # fail here, before the terminal changes mode
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
     clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
-    app = BriefingApp(deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, **clean)
+    app = BriefingApp(
+        deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, dialect=args.dialect, **clean
+    )
     app.run()
     if app.recovered is not None:
         print(f"briefing: unsaved slide edits were kept in {app.recovered}", file=sys.stderr)

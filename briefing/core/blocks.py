@@ -39,6 +39,7 @@ class Heading(NamedTuple):
 
 class Paragraph(NamedTuple):
     text: Inline
+    align: Align = ""  # "center" for centred lines (mdp's `-> text <-`, HTML `align="center"`)
 
 
 class ListBlock(NamedTuple):

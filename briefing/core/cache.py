@@ -37,44 +37,46 @@ from briefing.core.blocks import (
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
 from briefing.core.source import MAX_FILE_BYTES, deck_files
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:
     return paths.cache_dir() / "decks"
 
 
-def load_deck_cached(path: Path | str) -> Deck:
-    """What `load_deck(path)` returns, from the cache when the deck's bytes are unchanged.
+def load_deck_cached(path: Path | str, *, dialect: str | None = None) -> Deck:
+    """What `load_deck(path, dialect=dialect)` returns, from the cache when the bytes of the
+    deck's files (and of the files they include) are unchanged.
 
     Set BRIEFING_NO_CACHE=1 to always parse. A cache that cannot be read or written is
     ignored: it only ever makes loading faster, never different.
     """
     root = Path(path)
     if os.environ.get("BRIEFING_NO_CACHE"):
-        return _parse(root)
+        return _parse(root, dialect)
     files = deck_files(root)
-    digest = _digest(files)
-    if digest is None:
-        return _parse(root)  # unreadable: let the loader say why
-    entry = cache_dir() / (hashlib.sha256(str(root.resolve()).encode()).hexdigest() + ".json")
+    key = f"{root.resolve()}\0{dialect or 'auto'}"
+    entry = cache_dir() / (hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest() + ".json")
     try:
         with collector_paused():
             data = json.loads(entry.read_bytes())
-        if data.get("digest") == digest:
+        includes = [Path(name) for name in data["deck"].get("includes", [])]
+        if data.get("digest") == _digest([*files, *includes]):
             with collector_paused():
                 return decode_deck(data["deck"], root, files)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         pass  # missing, stale or damaged: parse
-    deck = _parse(root)
-    _store(entry, {"digest": digest, "deck": encode_deck(deck)})
+    deck = _parse(root, dialect)
+    digest = _digest([*files, *deck.includes])
+    if digest is not None:
+        _store(entry, {"digest": digest, "deck": encode_deck(deck)})
     return deck
 
 
-def _parse(root: Path) -> Deck:
+def _parse(root: Path, dialect: str | None) -> Deck:
     from briefing.core.loader import load_deck  # only on a miss: it imports the parsers
 
-    return load_deck(root)
+    return load_deck(root, dialect=dialect)
 
 
 def _digest(files: Sequence[Path]) -> str | None:
@@ -108,12 +110,14 @@ def _store(entry: Path, data: dict[str, Any]) -> None:
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
-    paths = {path: index for index, path in enumerate(deck.files)}
+    paths = {path: index for index, path in enumerate((*deck.files, *deck.includes))}
 
     def span(source: SourceSpan) -> list[int]:
         return [paths[source.path], source.start, source.end]
 
     return {
+        "dialect": deck.dialect,
+        "includes": [str(path) for path in deck.includes],
         "metadata": dict(deck.metadata),
         "diagnostics": [
             [paths.get(f.path, 0), f.line, f.severity, f.message] for f in deck.diagnostics
@@ -123,7 +127,10 @@ def encode_deck(deck: Deck) -> dict[str, Any]:
                 [
                     slide.number,
                     slide.title,
-                    [[step.markdown, [_block(b) for b in step.blocks], span(step.span)] for step in slide.steps],
+                    [
+                        [step.markdown, [_block(b) for b in step.blocks], span(step.span), step.continues]
+                        for step in slide.steps
+                    ],
                     [[note.text, span(note.span)] for note in slide.notes],
                     span(slide.span),
                     dict(slide.metadata),
@@ -139,7 +146,7 @@ def _block(block: Block) -> list[Any]:
     if isinstance(block, Heading):
         return ["h", block.level, block.text]
     if isinstance(block, Paragraph):
-        return ["p", block.text]
+        return ["p", block.text, block.align] if block.align else ["p", block.text]
     if isinstance(block, ListBlock):
         items = [[_block(b) for b in item] for item in block.items]
         return ["l", items, block.ordered, block.start, block.tight]
@@ -156,16 +163,21 @@ def _block(block: Block) -> list[Any]:
 
 def decode_deck(data: dict[str, Any], root: Path, files: Sequence[Path]) -> Deck:
     files = tuple(files)
+    includes = tuple(Path(name) for name in data.get("includes", []))
+    sources = (*files, *includes)
 
     def span(value: list[int]) -> SourceSpan:
-        return SourceSpan(files[value[0]], value[1], value[2])
+        return SourceSpan(sources[value[0]], value[1], value[2])
 
     def slide(encoded: str) -> Slide:
         number, title, steps, notes, where, metadata = json.loads(encoded)
         return Slide(
             number,
             title,
-            tuple(Step(markdown, tuple(map(_unblock, blocks)), span(at)) for markdown, blocks, at in steps),
+            tuple(
+                Step(markdown, tuple(map(_unblock, blocks)), span(at), continues)
+                for markdown, blocks, at, continues in steps
+            ),
             tuple(Note(text, span(at)) for text, at in notes),
             span(where),
             MappingProxyType(metadata),
@@ -173,10 +185,11 @@ def decode_deck(data: dict[str, Any], root: Path, files: Sequence[Path]) -> Deck
 
     slides = LazySlides(data["slides"], slide)
     diagnostics = tuple(
-        Finding(files[index], line, severity, message)
+        Finding(sources[index], line, severity, message)
         for index, line, severity, message in data["diagnostics"]
     )
-    return Deck(root, files, MappingProxyType(data["metadata"]), slides, diagnostics)
+    metadata = MappingProxyType(data["metadata"])
+    return Deck(root, files, metadata, slides, diagnostics, data["dialect"], includes)
 
 
 class LazySlides(Sequence[Slide]):
@@ -220,7 +233,7 @@ def _spans(value: list[list[Any]]) -> tuple[Span, ...]:
 def _unblock(value: list[Any]) -> Block:
     tag = value[0]
     if tag == "p":
-        return Paragraph(_spans(value[1]))
+        return Paragraph(_spans(value[1]), value[2] if len(value) > 2 else "")
     if tag == "h":
         return Heading(value[1], _spans(value[2]))
     if tag == "l":

@@ -11,6 +11,11 @@ directive when it is written on one line and reads like a setting rather than pr
 
 Every other comment is a speaker note (Marp, patat, Slidev), as is presenterm's
 `<!-- speaker_note: … -->`. `pause` and `stop` are pauses; `end_slide` ends a slide.
+
+Some settings are written so that only one tool could mean them; they are kept (in the slide's
+metadata) rather than dropped: reveal.js `<!-- .slide: … -->` and `<!-- .element: … -->`, patat
+`<!--config: … -->` (YAML) and classic Marp's `<!-- $theme: … -->` / `<!-- *template: … -->`.
+A dialect (core.dialects) may read a comment its own tool's way before this rule applies.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ _DIRECTIVE = re.compile(
     rf"|{_KEY}={_VALUE}(?:\s+{_KEY}={_VALUE})*"  # key=value words
     rf"|{_KEY}\s*:(?:\s+{_VALUE})?"  # key: value
 )
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _NOTE_KEY = "speaker_note:"
 
 
@@ -35,26 +39,50 @@ class Kind(Enum):
     PAUSE = "pause"
     END_SLIDE = "end_slide"
     NOTE = "note"
-    DIRECTIVE = "directive"
+    DIRECTIVE = "directive"  # another tool's setting, ignored
+    SETTING = "setting"  # another tool's setting, kept in the slide's metadata
+    HIDDEN = "hidden"  # neither: a comment the tool itself never shows (and is no note)
 
 
 class Comment(NamedTuple):
     kind: Kind
     text: str = ""  # the note's Markdown, for notes
+    key: str = ""  # a directive's or setting's name
+    value: object = None  # a setting's value
+
+
+_SETTING = re.compile(r"(\.slide|\.element|[$*][A-Za-z_][\w-]*)\s*:\s*(.*)", re.DOTALL)
+_PATAT_CONFIG = "config:"
 
 
 def split_comments(html: str) -> list[str] | None:
     """The inner texts of an HTML block made only of comments, or None if it holds anything else."""
     inner = []
     position = 0
-    for match in _COMMENT.finditer(html):
-        if html[position : match.start()].strip():
+    for start, end in comment_spans(html):
+        if html[position:start].strip():
             return None
-        inner.append(match.group(1))
-        position = match.end()
+        inner.append(html[start + 4 : end - 3])
+        position = end
     if not inner or html[position:].strip():
         return None
     return inner
+
+
+def comment_spans(html: str) -> list[tuple[int, int]]:
+    """Where each closed `<!--` … `-->` is, found in one pass (a regular expression would
+    look for `-->` again from every unclosed `<!--`)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        start = html.find("<!--", position)
+        if start < 0:
+            return spans
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return spans
+        spans.append((start, end + 3))
+        position = end + 3
 
 
 def is_unclosed_comment(html: str) -> bool:
@@ -72,9 +100,46 @@ def classify(inner: str) -> Comment:
         return Comment(Kind.END_SLIDE)
     if text.startswith(_NOTE_KEY):
         return Comment(Kind.NOTE, _speaker_note(text))
-    if not text or ("\n" not in inner and _DIRECTIVE.fullmatch(text)):
-        return Comment(Kind.DIRECTIVE)
+    setting = tool_setting(inner)
+    if setting is not None:
+        return setting
+    if not text:
+        return Comment(Kind.HIDDEN)
+    if "\n" not in inner and _DIRECTIVE.fullmatch(text):
+        return Comment(Kind.DIRECTIVE, key=directive_key(text))
+    return note(inner)
+
+
+def note(inner: str) -> Comment:
+    """The comment as a speaker note."""
     return Comment(Kind.NOTE, textwrap.dedent(inner.strip("\n")).strip())
+
+
+def directive_key(text: str) -> str:
+    """The name a directive is known by: its first word, up to `:` or `=`."""
+    return re.split(r"[\s:=]", text.strip(), maxsplit=1)[0]
+
+
+def tool_setting(inner: str) -> Comment | None:
+    """reveal.js `.slide:`/`.element:`, patat `config:` and classic Marp `$key:`/`*key:`."""
+    if inner.startswith(_PATAT_CONFIG):  # patat: `<!--config:` with no space, then YAML
+        return Comment(Kind.SETTING, key="config", value=_yaml(inner[len(_PATAT_CONFIG) :]))
+    match = _SETTING.fullmatch(inner.strip())
+    if match is None:
+        return None
+    return Comment(Kind.SETTING, key=match.group(1), value=match.group(2).strip())
+
+
+def _yaml(text: str) -> object:
+    import yaml
+
+    try:
+        value = yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return text.strip()
+    from briefing.core.frontmatter import plain_value
+
+    return plain_value(value)
 
 
 def _speaker_note(text: str) -> str:

@@ -12,7 +12,7 @@ import yaml
 from briefing.core.errors import DeckError
 
 KNOWN_KEYS = frozenset(
-    {"title", "subtitle", "author", "date", "event", "source", "theme", "duration", "timer"}
+    {"title", "subtitle", "author", "date", "event", "source", "theme", "duration", "timer", "dialect"}
 )
 
 TIMER_STARTS = ("at-launch", "on-first-key")
@@ -62,6 +62,14 @@ def load_yaml_mapping(text: str, path: Path, first_line: int) -> Mapping[str, ob
 
 class _TooBig(Exception):
     pass
+
+
+def plain_value(value: object) -> object:
+    """A JSON-compatible copy of a parsed YAML value, or None when it is too large."""
+    try:
+        return _plain(value, [_MAX_NODES])
+    except _TooBig:
+        return None
 
 
 def _plain(value: object, budget: list[int]) -> object:

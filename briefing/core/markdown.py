@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -25,6 +27,7 @@ from briefing.core.blocks import (
 from briefing.core.chart import ChartError, parse_chart
 
 CHART_LANGUAGE = "chart"
+_LINE_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -55,17 +58,57 @@ def closing_index(tokens: Sequence[Token], index: int) -> int:
 
 
 def to_blocks(tokens: Sequence[Token], start: int = 0, end: int | None = None) -> tuple[Block, ...]:
-    """Map block tokens in [start, end) to blocks; raw HTML and front matter are dropped."""
+    """Map block tokens in [start, end) to blocks; raw HTML becomes the text in it."""
     end = len(tokens) if end is None else end
     blocks: list[Block] = []
     index = start
     while index < end:
         close = closing_index(tokens, index)
-        block = _block(tokens, index, close)
+        if tokens[index].type == "html_block":
+            blocks.extend(html_text(tokens[index].content))
+        else:
+            block = _block(tokens, index, close)
+            if block is not None:
+                blocks.append(block)
+        index = close + 1
+    return tuple(blocks)
+
+
+def to_blocks_until(
+    tokens: Sequence[Token], start: int, end: int, line: int
+) -> tuple[Block, ...]:
+    """The blocks of tokens [start, end) that begin before source line `line` (0-based), lists
+    and quotes cut item by item: what a slide shows up to a pause inside a list."""
+    blocks: list[Block] = []
+    index = start
+    while index < end:
+        token = tokens[index]
+        if token.map and token.map[0] >= line:
+            break
+        close = closing_index(tokens, index)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            block: Block | None = _list(tokens, index, close, line)
+            if block is not None and not block.items:  # type: ignore[union-attr]
+                block = None
+        elif token.type == "blockquote_open":
+            inner = to_blocks_until(tokens, index + 1, close, line)
+            block = Quote(inner) if inner else None
+        elif token.type == "html_block":
+            blocks.extend(html_text(token.content))
+            block = None
+        else:
+            block = _block(tokens, index, close)
         if block is not None:
             blocks.append(block)
         index = close + 1
     return tuple(blocks)
+
+
+def html_text(source: str) -> tuple[Block, ...]:
+    """Blocks of the text in raw HTML (imported only for decks that have some)."""
+    from briefing.core.html_text import html_blocks
+
+    return html_blocks(source)
 
 
 def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
@@ -101,12 +144,18 @@ def code_or_chart(token: Token) -> Block:
     return CodeBlock(code[:-1] if code.endswith("\n") else code, language)
 
 
-def _list(tokens: Sequence[Token], index: int, close: int) -> ListBlock:
+def _list(tokens: Sequence[Token], index: int, close: int, until: int | None = None) -> ListBlock:
     items: list[tuple[Block, ...]] = []
     position = index + 1
     while position < close:
         item_close = closing_index(tokens, position)
-        items.append(to_blocks(tokens, position + 1, item_close))
+        if until is None:
+            items.append(to_blocks(tokens, position + 1, item_close))
+        else:
+            opening = tokens[position].map
+            if opening and opening[0] >= until:
+                break
+            items.append(to_blocks_until(tokens, position + 1, item_close, until))
         position = item_close + 1
     token = tokens[index]
     ordered = token.type == "ordered_list_open"
@@ -177,8 +226,10 @@ def inline_spans(token: Token) -> Inline:
                 spans.append(Span("".join(pieces), *current))
                 pieces.clear()
             current = style
-            pieces.append(f"[{child.content or 'image'}]")
+            pieces.append(image_label(child.content, target or ""))
             continue
+        elif kind == "html_inline" and _LINE_BREAK.match(child.content):
+            text, code = "\n", False  # `<br>`, as HTML draws it
         else:
             if kind in ("strong_open", "strong_close"):
                 bold = kind == "strong_open"
@@ -202,3 +253,11 @@ def inline_spans(token: Token) -> Inline:
     if pieces:
         spans.append(Span("".join(pieces), *current))
     return tuple(spans)
+
+
+def image_label(alt: str, src: str) -> str:
+    """An image stands as its alt text, else its file's name."""
+    if alt.strip():
+        return f"[{alt.strip()}]"
+    name = posixpath.basename(src.split("?", 1)[0].split("#", 1)[0].rstrip("/"))
+    return f"[{name or 'image'}]"

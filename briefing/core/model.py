@@ -39,11 +39,17 @@ class Note:
 
 @dataclass(frozen=True)
 class Step:
-    """The content one pause reveals: its Markdown source and its parsed blocks."""
+    """The content one pause reveals: its Markdown source and its parsed blocks.
+
+    A step that `continues` reveals more of the block the previous step ended with (the next
+    items of a list shown one at a time): its first block is that whole block as it now
+    stands, and replaces the shorter one when the slide is drawn.
+    """
 
     markdown: str
     blocks: tuple[Block, ...]
     span: SourceSpan
+    continues: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,15 +64,26 @@ class Slide:
     @property
     def body(self) -> str:
         """The slide's visible Markdown: notes, pauses and directives removed."""
-        return "\n\n".join(step.markdown for step in self.steps if step.markdown)
+        parts: list[str] = []
+        for step in self.steps:
+            if step.markdown:
+                if parts:
+                    parts.append("\n" if step.continues else "\n\n")
+                parts.append(step.markdown)
+        return "".join(parts)
 
     @property
     def blocks(self) -> tuple[Block, ...]:
-        return tuple(block for step in self.steps for block in step.blocks)
+        return self.blocks_until(len(self.steps) - 1)
 
     def blocks_until(self, step: int) -> tuple[Block, ...]:
         """What the slide shows at `step` (0-based): every block up to that pause."""
-        return tuple(block for s in self.steps[: step + 1] for block in s.blocks)
+        shown: list[Block] = []
+        for current in self.steps[: step + 1]:
+            if current.continues and shown:
+                shown.pop()  # the same block again, further revealed
+            shown.extend(current.blocks)
+        return tuple(shown)
 
     @property
     def notes_text(self) -> str:
@@ -96,6 +113,8 @@ class Deck:
     metadata: Mapping[str, object]
     slides: Sequence[Slide]  # a tuple, or the cache's lazily decoded sequence
     diagnostics: tuple[Finding, ...] = ()
+    dialect: str = "briefing"  # whose conventions the deck was read with (core.dialects)
+    includes: tuple[Path, ...] = ()  # files the deck's own files pulled in (include, src:)
 
     @property
     def title(self) -> str:

@@ -151,7 +151,10 @@ class SlideRenderer:
         return self.inline(block.text, style)
 
     def _paragraph(self, block: Paragraph) -> RenderableType:
-        return self.inline(block.text)
+        text = self.inline(block.text)
+        if block.align:
+            text.justify = block.align
+        return text
 
     def _blocks(self, blocks: Iterable[Block], tight: bool = False) -> RenderableType:
         return self._group(tuple(blocks), title_first=False, tight=tight)

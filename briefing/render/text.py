@@ -87,7 +87,10 @@ class PlainText:
         return [*lines, underline]
 
     def _paragraph(self, block: Paragraph, width: int) -> list[str]:
-        return wrap(self.inline(block.text), width)
+        lines = wrap(self.inline(block.text), width)
+        if block.align:
+            return [pad(line, width, block.align).rstrip() for line in lines]
+        return lines
 
     def _list(self, block: ListBlock, width: int) -> list[str]:
         if block.ordered:

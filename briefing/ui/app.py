@@ -92,14 +92,16 @@ class BriefingApp(App[int]):
         clock: Callable[[], float] = time.monotonic,
         epoch_clock: Callable[[], float] = time.time,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
+        dialect: str | None = None,
     ) -> None:
         super().__init__()
         self.deck_path = deck_path
         self.deck_directory = deck_directory(deck_path)  # messages name files relative to it
+        self.dialect = dialect  # `--dialect`: reloads read the deck the same way
         if deck is None:
             from briefing.core.cache import load_deck_cached
 
-            deck = load_deck_cached(deck_path)
+            deck = load_deck_cached(deck_path, dialect=dialect)
         self.deck = deck
         self.loaded_at = time.time()
         self.requested_theme = theme
@@ -180,6 +182,8 @@ class BriefingApp(App[int]):
             return
         if wanted in self.available_themes:
             self.theme = wanted
+        elif self.requested_theme is None and self.deck.dialect != "briefing":
+            return  # another tool's theme (Marp's `gaia`, Slidev's `seriph`): not one of ours
         else:
             names = ", ".join(sorted(self.available_themes))
             self.notify(f"Unknown theme {wanted!r}; themes are: {names}", severity="warning", markup=False)
@@ -728,7 +732,7 @@ class BriefingApp(App[int]):
         from briefing.core.loader import load_deck  # the parser is imported after the first frame
 
         try:
-            deck = load_deck(self.deck_path)
+            deck = load_deck(self.deck_path, dialect=self.dialect)
         except DeckError as error:
             self.call_from_thread(self._reload_failed, deck_relative(error, self.deck_directory), announce)
             return

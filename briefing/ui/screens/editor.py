@@ -134,7 +134,8 @@ class EditorScreen(Screen[None]):
         self._preview_timer = self.set_timer(PREVIEW_DELAY, self._update_preview)
 
     def _update_preview(self) -> None:
-        blocks = preview_blocks(self.text)
+        deck = getattr(self.app, "deck", None)
+        blocks = preview_blocks(self.text, dialect=getattr(deck, "dialect", None), path=self.source.path)
         self.query_one("#editor-preview", PagedView).show(
             lambda width: self.render_blocks(blocks, width), scroll="keep"
         )
@@ -240,10 +241,13 @@ def keep_recovery_copy(source: SlideSource, text: str) -> Path | None:
     return folder / name
 
 
-def preview_blocks(text: str) -> tuple[Block, ...]:
-    """What the show would draw for this source: its slides' blocks, then the notes."""
+def preview_blocks(
+    text: str, *, dialect: str | None = None, path: Path | str = "preview.md"
+) -> tuple[Block, ...]:
+    """What the show would draw for this source, read in the deck's dialect (files it
+    includes are found beside `path`): its slides' blocks, then the notes."""
     try:
-        deck = load_text(clean_text(text), "preview.md")
+        deck = load_text(clean_text(text), path, dialect=dialect)
     except DeckError as error:
         return (Heading(3, (Span("Cannot preview"),)), Heading(6, (Span(error.message),)))
     blocks: list[Block] = []
