@@ -15,6 +15,7 @@ import json
 
 import pytest
 
+from briefing.check import check_deck as lint
 from briefing.core.blocks import Heading, Table
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
@@ -47,6 +48,9 @@ def test_dialect_fixture(name: str, spec: dict) -> None:
     deck_path = DIALECTS / spec["deck"]
     if "error" in spec:
         check_error(deck_path, spec["error"])
+        return
+    if "finding" in spec:
+        check_finding(deck_path, spec["finding"])
         return
     deck = load_deck(deck_path)
     if problems := check_deck(deck, spec):
@@ -119,13 +123,23 @@ def check_error(deck_path, want: dict) -> None:
         pytest.fail(f"{loaded} instead of failing at {where}", pytrace=False)
 
 
+def check_finding(deck_path, want: dict) -> None:
+    """The deck opens, and `briefing check` reports an error at the expected line."""
+    deck = load_deck(deck_path)
+    expected = ((DIALECTS / want["file"]).resolve(), want["line"])
+    errors = [f for f in lint(deck) if f.severity == "error" and want["mentions"] in f.message]
+    assert [(f.path.resolve(), f.line) for f in errors] == [expected], (
+        f"check found {[str(f) for f in errors]}, expected one error at {want['file']}:{want['line']}"
+    )
+
+
 def test_expectations_do_not_contradict_themselves() -> None:
     """A slide cannot both draw and hide a phrase, nor hide at its first step what it never
     draws; decks and error files must exist."""
     for name, spec in EXPECTED.items():
         assert (DIALECTS / spec["deck"]).is_file(), name
-        if "error" in spec:
-            assert (DIALECTS / spec["error"]["file"]).is_file(), name
+        if "error" in spec or "finding" in spec:
+            assert (DIALECTS / spec.get("error", spec.get("finding"))["file"]).is_file(), name
             continue
         for number, slide in enumerate(spec["slides"], start=1):
             where = f"{name} slide {number}"

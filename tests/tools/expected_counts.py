@@ -400,7 +400,8 @@ def compare(name: str, spec: dict, fields: tuple[str, ...], result: Result) -> l
     copied in first, so only slide counts, notes, tables and errors can disagree."""
     problems = []  # "DISAGREES: <fixture> slide n: <the tool's number>, expected.json <ours>"
     if "error" in fields:
-        wanted = (DIALECTS / spec["error"]["file"]).resolve()
+        located = spec.get("error") or spec["finding"]  # fatal, or a `check` error
+        wanted = (DIALECTS / located["file"]).resolve()
         if not any(error.startswith(f"{wanted}:") for error in result.errors):
             problems.append(f"{name}: the tool reports no error in {wanted}: {result.errors}")
         return problems
