@@ -200,13 +200,13 @@ def _discard_stdout() -> None:
 
 
 def run_export(deck_path: Path, args: argparse.Namespace) -> int:
-    from briefing.core.loader import load_deck
+    from briefing.load import load
 
     if args.format != "text" and args.width is not None:  # JSON is the model, not a layout
         raise UsageError("--width applies only to --format text", "briefing export")
     if args.output == "":
         raise UsageError("-o needs a file name (or - for standard output)", "briefing export")
-    deck = load_deck(deck_path, dialect=args.dialect)
+    deck = load(deck_path, dialect=args.dialect)
     if args.format == "json":
         from briefing.export.json import export_json
 
@@ -245,9 +245,9 @@ def _same_file(first: Path, second: Path) -> bool:
 def run_check(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.check import CheckOptions, check_deck, in_deck_order
     from briefing.check_source import choose_source, printable_path
-    from briefing.core.loader import load_deck
+    from briefing.load import load
 
-    deck = load_deck(deck_path, dialect=args.dialect)
+    deck = load(deck_path, dialect=args.dialect)
     source = choose_source(deck, args.source)
     findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
     findings = in_deck_order(deck, [*findings, *source.findings])
@@ -277,9 +277,9 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
-    from briefing.core.cache import load_deck_cached
+    from briefing.load import load
 
-    deck = load_deck_cached(deck_path, dialect=args.dialect)  # fail here, before the terminal changes mode
+    deck = load(deck_path, dialect=args.dialect, cached=True)  # fail here, before the terminal changes mode
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"

@@ -99,9 +99,9 @@ class BriefingApp(App[int]):
         self.deck_directory = deck_directory(deck_path)  # messages name files relative to it
         self.dialect = dialect  # `--dialect`: reloads read the deck the same way
         if deck is None:
-            from briefing.core.cache import load_deck_cached
+            from briefing.load import load
 
-            deck = load_deck_cached(deck_path, dialect=dialect)
+            deck = load(deck_path, dialect=dialect, cached=True)
         self.deck = deck
         self.loaded_at = time.time()
         self.requested_theme = theme
@@ -729,10 +729,10 @@ class BriefingApp(App[int]):
     @work(exclusive=True, group="reload", thread=True)
     def _reload(self, announce: bool = False) -> None:
         """Load the deck again off the UI thread; apply it, or report why it cannot be."""
-        from briefing.core.loader import load_deck  # the parser is imported after the first frame
+        from briefing.load import load
 
         try:
-            deck = load_deck(self.deck_path, dialect=self.dialect)
+            deck = load(self.deck_path, dialect=self.dialect, cached=True)
         except DeckError as error:
             self.call_from_thread(self._reload_failed, deck_relative(error, self.deck_directory), announce)
             return
