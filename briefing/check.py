@@ -21,7 +21,7 @@ from briefing.core.blocks import (
 )
 from briefing.core.blocks import Rule as RuleBlock
 from briefing.core.compat import assert_never
-from briefing.core.model import Deck, Finding, Slide
+from briefing.core.model import Deck, Finding, Severity, Slide
 from briefing.render.frame import content_size, wide_width
 
 
@@ -257,8 +257,8 @@ def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
         )
 
 
-def _at(slide: Slide, severity: str, message: str) -> Finding:
-    return Finding(slide.span.path, slide.span.start, severity, message)  # type: ignore[arg-type]
+def _at(slide: Slide, severity: Severity, message: str) -> Finding:
+    return Finding(slide.span.path, slide.span.start, severity, message)
 
 
 RULES: tuple[Rule, ...] = (

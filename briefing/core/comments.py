@@ -145,5 +145,6 @@ def _speaker_note(text: str) -> str:
         except yaml.YAMLError:
             value = None
         if isinstance(value, dict) and isinstance(value.get("speaker_note"), str):
-            return value["speaker_note"].strip()
+            note: str = value["speaker_note"]
+            return note.strip()
     return textwrap.dedent(rest).strip()

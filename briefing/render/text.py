@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableSet, Sequence
 
 from briefing.core.blocks import (
     Block,
@@ -32,7 +32,7 @@ class PlainText:
 
     def __init__(self, *, ascii: bool = False) -> None:
         self.ascii = ascii
-        self.unspellable: set[str] = set()  # characters `ascii` output had to write as `?`
+        self.unspellable: MutableSet[str] = set()  # characters `ascii` output had to write as `?`
         self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii else str
         self.bullet = "*" if ascii else "\u2022"
         self.bar = "#" if ascii else "\u2588"
@@ -144,7 +144,7 @@ class PlainText:
         return lines
 
     @staticmethod
-    def _table_row(cells: list[str], widths: Sequence[int], align: list[str], gap: str) -> list[str]:
+    def _table_row(cells: list[str], widths: Sequence[int], align: Sequence[str], gap: str) -> list[str]:
         wrapped = [wrap(cell, w) for cell, w in zip(cells, widths)]
         height = max(len(cell) for cell in wrapped)
         lines = []

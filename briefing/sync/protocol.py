@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing.core.compat import assert_never
 
@@ -288,19 +288,20 @@ def decode(line: bytes) -> Message | None:
     return None  # unknown or missing type
 
 
-def _state(fields: dict[str, object]) -> State | None:
+def _state(fields: Mapping[str, Any]) -> State | None:
+    """A state from decoded JSON fields of any type: `is_valid` checks each."""
     if fields.keys() != _STATE_KEYS:
         return None
     state = State(
-        slide=fields["slide"],  # type: ignore[arg-type]  # checked just below
-        step=fields["step"],  # type: ignore[arg-type]
-        blackout=fields["blackout"],  # type: ignore[arg-type]
-        clock=fields["clock"],  # type: ignore[arg-type]
-        origin=fields["origin"],  # type: ignore[arg-type]
+        slide=fields["slide"],
+        step=fields["step"],
+        blackout=fields["blackout"],
+        clock=fields["clock"],
+        origin=fields["origin"],
         timer=TimerState(
-            mode=fields["timer"],  # type: ignore[arg-type]
-            elapsed_ms=fields["elapsed_ms"],  # type: ignore[arg-type]
-            since_ms=fields["since_ms"],  # type: ignore[arg-type]
+            mode=fields["timer"],
+            elapsed_ms=fields["elapsed_ms"],
+            since_ms=fields["since_ms"],
         ),
     )
     return state if state.is_valid() else None
