@@ -7,8 +7,21 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.blocks import Block, Chart, CodeBlock, Heading, Paragraph, Table, plain, walk
-from briefing.core.model import Deck, Finding, Slide
+from briefing.core.blocks import (
+    Block,
+    Chart,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    plain,
+    walk,
+)
+from briefing.core.blocks import Rule as RuleBlock
+from briefing.core.compat import assert_never
+from briefing.core.model import Deck, Finding, Severity, Slide
 from briefing.render.frame import content_size, wide_width
 
 
@@ -103,14 +116,19 @@ def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str
                 return number
         return start
 
-    inner = next((b for b in walk((block,)) if isinstance(b, (Table, CodeBlock))), None)
-    if isinstance(inner, Table):
-        cells = (plain(cell).strip() for row in (inner.header, *inner.rows) for cell in row)
-        first = next((cell.split()[0] for cell in cells if cell), "")
-        return "a table is {} columns wide even with its cells wrapped", line_with("|", first)
-    if isinstance(inner, CodeBlock):
-        longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
-        return "a code line is {} columns wide", line_with(longest[:40])
+    for inner in walk((block,)):
+        match inner:
+            case Table():
+                cells = (plain(cell).strip() for row in (inner.header, *inner.rows) for cell in row)
+                first = next((cell.split()[0] for cell in cells if cell), "")
+                return "a table is {} columns wide even with its cells wrapped", line_with("|", first)
+            case CodeBlock():
+                longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
+                return "a code line is {} columns wide", line_with(longest[:40])
+            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock():
+                continue  # drawn within the width they are given (walk visits what is inside)
+            case _:
+                assert_never(inner)
     return "it is {} columns wide", start
 
 
@@ -181,16 +199,23 @@ def figures_in_source(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
 def _block_texts(blocks: Iterable[Block]) -> Iterator[str]:
     """The prose of blocks (not code): paragraphs, headings, list items, cells, chart rows."""
     for block in walk(blocks):
-        if isinstance(block, (Heading, Paragraph)):
-            yield plain(block.text)
-        elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
-                yield from (plain(cell) for cell in row)
-        elif isinstance(block, Chart):
-            yield block.title
-            percent = block.unit == "%"
-            for bar in block.bars:
-                yield f"{bar.label}: {bar.shown}{'%' if percent and not bar.shown.endswith('%') else ''}"
+        match block:
+            case Paragraph() | Heading():
+                yield plain(block.text)
+            case Table():
+                for row in (block.header, *block.rows):
+                    yield from (plain(cell) for cell in row)
+            case Chart():
+                yield block.title
+                percent = block.unit == "%"
+                for bar in block.bars:
+                    yield f"{bar.label}: {bar.shown}{'%' if percent and not bar.shown.endswith('%') else ''}"
+            case ListBlock() | Quote():
+                continue  # walk visits what is inside them
+            case CodeBlock() | RuleBlock():
+                continue  # no prose
+            case _:
+                assert_never(block)
 
 
 class _FileLines:
@@ -232,8 +257,8 @@ def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
         )
 
 
-def _at(slide: Slide, severity: str, message: str) -> Finding:
-    return Finding(slide.span.path, slide.span.start, severity, message)  # type: ignore[arg-type]
+def _at(slide: Slide, severity: Severity, message: str) -> Finding:
+    return Finding(slide.span.path, slide.span.start, severity, message)
 
 
 RULES: tuple[Rule, ...] = (

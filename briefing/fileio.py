@@ -11,7 +11,8 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, then rename it over `path`.
+    """Write `data` to a temporary file beside `path`, fsync it, rename it over `path`, then
+    fsync the directory so that the new name survives a crash too.
 
     An existing file keeps its permission bits; a new one gets the usual umask-based mode.
     """
@@ -35,6 +36,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    sync_directory(directory)
 
 
 def write_new(path: Path, data: bytes) -> None:
@@ -63,6 +65,31 @@ def write_new(path: Path, data: bytes) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+    sync_directory(directory)
+
+
+# What fsync on a directory raises where the file system or platform cannot do it: the name
+# is written all the same, only not forced to disk yet.
+_CANNOT_SYNC_DIRECTORY = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF})
+
+
+def sync_directory(directory: Path) -> None:
+    """Force `directory`'s entries (a name just created or renamed in it) to disk.
+
+    Best effort where it cannot be done: a directory we may not open (Windows, or one without
+    read permission) or a file system that refuses; an I/O error is still raised.
+    """
+    try:
+        descriptor = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError as exc:
+        if exc.errno not in _CANNOT_SYNC_DIRECTORY:
+            raise
+    finally:
+        os.close(descriptor)
 
 
 def _write_exclusive(path: Path, data: bytes) -> None:

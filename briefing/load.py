@@ -15,7 +15,7 @@ def load(path: Path | str, *, dialect: str | None = None, cached: bool = False) 
     time counts. Exports and checks parse every time, so they never depend on it.
     """
     if cached:
-        from briefing.core.cache import load_deck_cached
+        from briefing.deck_cache import load_deck_cached
 
         return load_deck_cached(path, dialect=dialect)
     from briefing.core.loader import load_deck  # imports the Markdown and YAML parsers

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple, Union
 
+from briefing.core.compat import assert_never
+
 Align = Literal["left", "center", "right", ""]
 
 
@@ -89,8 +91,13 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
     """Every block, and every block inside list items and quotes, depth first."""
     for block in blocks:
         yield block
-        if isinstance(block, ListBlock):
-            for item in block.items:
-                yield from walk(item)
-        elif isinstance(block, Quote):
-            yield from walk(block.blocks)
+        match block:
+            case ListBlock():
+                for item in block.items:
+                    yield from walk(item)
+            case Quote():
+                yield from walk(block.blocks)
+            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule():
+                pass  # no blocks inside
+            case _:
+                assert_never(block)

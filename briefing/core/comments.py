@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 import textwrap
-from enum import Enum
 from typing import NamedTuple
+
+from briefing.core.items import Kind
 
 _KEY = r"[a-z_$][\w.$-]*"
 _VALUE = r"""(?:"[^"\n]*"|'[^'\n]*'|\[[^\]\n]*\]|\{[^}\n]*\}|\S+)"""
@@ -35,17 +36,8 @@ _DIRECTIVE = re.compile(
 _NOTE_KEY = "speaker_note:"
 
 
-class Kind(Enum):
-    PAUSE = "pause"
-    END_SLIDE = "end_slide"
-    NOTE = "note"
-    DIRECTIVE = "directive"  # another tool's setting, ignored
-    SETTING = "setting"  # another tool's setting, kept in the slide's metadata
-    HIDDEN = "hidden"  # neither: a comment the tool itself never shows (and is no note)
-
-
 class Comment(NamedTuple):
-    kind: Kind
+    kind: Kind  # PAUSE, END_SLIDE, NOTE, DIRECTIVE, SETTING or HIDDEN
     text: str = ""  # the note's Markdown, for notes
     key: str = ""  # a directive's or setting's name
     value: object = None  # a setting's value
@@ -153,5 +145,6 @@ def _speaker_note(text: str) -> str:
         except yaml.YAMLError:
             value = None
         if isinstance(value, dict) and isinstance(value.get("speaker_note"), str):
-            return value["speaker_note"].strip()
+            note: str = value["speaker_note"]
+            return note.strip()
     return textwrap.dedent(rest).strip()

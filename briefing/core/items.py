@@ -20,6 +20,8 @@ from briefing.core.model import Finding
 
 
 class Kind(enum.Enum):
+    """What an item is to the loader; what a comment means (core.comments) is one of these."""
+
     CONTENT = "content"
     HEADING = "heading"
     HTML = "html"  # raw HTML: drawn as the text in it

@@ -197,7 +197,7 @@ def _alignment(token: Token) -> Align:
     style = str(token.attrGet("style") or "")
     for value in ("left", "center", "right"):
         if value in style:
-            return value  # type: ignore[return-value]
+            return value
     return ""
 
 
@@ -207,7 +207,7 @@ def inline_spans(token: Token) -> Inline:
     pieces: list[str] = []
     bold = italic = strike = False
     link: str | None = None
-    current = (False, False, False, False, None)  # bold, italic, code, strike, link
+    current: tuple[bool, bool, bool, bool, str | None] = (False, False, False, False, None)  # bold, italic, code, strike, link
 
     for child in token.children or ():
         kind = child.type

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import MutableSet
 
-from briefing.core.blocks import Heading, plain
+from briefing.core.blocks import Block, Heading, plain
 from briefing.core.model import Deck, Slide
 from briefing.render.cells import wrap
 from briefing.render.text import PlainText
@@ -51,7 +51,7 @@ def export_text(
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _without_title(slide: Slide) -> tuple:
+def _without_title(slide: Slide) -> tuple[Block, ...]:
     """The slide's blocks minus the heading its header already shows."""
     blocks = slide.blocks
     for index, block in enumerate(blocks):

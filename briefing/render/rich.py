@@ -10,7 +10,7 @@ that the view can scroll them sideways.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -32,6 +32,7 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
+from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
 from briefing.render.table import TableLayout, layout_table
@@ -88,16 +89,6 @@ class SlideRenderer:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
         self._breakout = 0  # of the render() under way
-        self._render: dict[type, Callable[[Block], RenderableType]] = {
-            Heading: self._heading,  # type: ignore[dict-item]
-            Paragraph: self._paragraph,  # type: ignore[dict-item]
-            ListBlock: self._list,  # type: ignore[dict-item]
-            Table: self._table,  # type: ignore[dict-item]
-            CodeBlock: self._code,  # type: ignore[dict-item]
-            Chart: self._chart,  # type: ignore[dict-item]
-            Quote: self._quote,  # type: ignore[dict-item]
-            Rule: self._rule,  # type: ignore[dict-item]
-        }
 
     def render(
         self,
@@ -121,8 +112,30 @@ class SlideRenderer:
             if index == 0 and title_first and isinstance(block, Heading):
                 parts.append(self._title(block))
             else:
-                parts.append(self._render[type(block)](block))
+                parts.append(self.block(block))
         return Group(*parts)
+
+    def block(self, block: Block) -> RenderableType:
+        """One block (a heading as a heading, never as the title)."""
+        match block:
+            case Paragraph():
+                return self._paragraph(block)
+            case ListBlock():
+                return self._list(block)
+            case Heading():
+                return self._heading(block)
+            case Table():
+                return self._table(block)
+            case CodeBlock():
+                return self._code(block)
+            case Chart():
+                return self._chart(block)
+            case Quote():
+                return self._quote(block)
+            case Rule():
+                return self._rule(block)
+            case _:
+                assert_never(block)
 
     def inline(self, inline: Inline, base: Style | None = None) -> Text:
         """Styled text from spans; never parsed as markup."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableSet, Sequence
 
 from briefing.core.blocks import (
     Block,
@@ -16,6 +16,7 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
+from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad, to_ascii, wrap
 from briefing.render.chart import layout_chart
 from briefing.render.table import layout_table
@@ -31,23 +32,13 @@ class PlainText:
 
     def __init__(self, *, ascii: bool = False) -> None:
         self.ascii = ascii
-        self.unspellable: set[str] = set()  # characters `ascii` output had to write as `?`
+        self.unspellable: MutableSet[str] = set()  # characters `ascii` output had to write as `?`
         self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii else str
         self.bullet = "*" if ascii else "\u2022"
         self.bar = "#" if ascii else "\u2588"
         self.axis = "|" if ascii else "\u2502"
         self.rule = "-" if ascii else "\u2500"
         self.ellipsis = "..." if ascii else "\u2026"
-        self._render: dict[type, Callable[[Block, int], list[str]]] = {
-            Heading: self._heading,  # type: ignore[dict-item]
-            Paragraph: self._paragraph,  # type: ignore[dict-item]
-            ListBlock: self._list,  # type: ignore[dict-item]
-            Table: self._table,  # type: ignore[dict-item]
-            CodeBlock: self._code,  # type: ignore[dict-item]
-            Chart: self._chart,  # type: ignore[dict-item]
-            Quote: self._quote,  # type: ignore[dict-item]
-            Rule: self._hr,  # type: ignore[dict-item]
-        }
 
     def blocks(self, blocks: Sequence[Block], width: int, *, tight: bool = False) -> list[str]:
         """All blocks, a blank line between each unless `tight`."""
@@ -55,8 +46,30 @@ class PlainText:
         for block in blocks:
             if lines and not tight:
                 lines.append("")
-            lines.extend(self._render[type(block)](block, width))
+            lines.extend(self.block(block, width))
         return lines
+
+    def block(self, block: Block, width: int) -> list[str]:
+        """One block's lines."""
+        match block:
+            case Paragraph():
+                return self._paragraph(block, width)
+            case ListBlock():
+                return self._list(block, width)
+            case Heading():
+                return self._heading(block, width)
+            case Table():
+                return self._table(block, width)
+            case CodeBlock():
+                return self._code(block, width)
+            case Chart():
+                return self._chart(block, width)
+            case Quote():
+                return self._quote(block, width)
+            case Rule():
+                return self._hr(block, width)
+            case _:
+                assert_never(block)
 
     def inline(self, inline: Inline) -> str:
         """Inline text with styling dropped and links as `text <url>`."""
@@ -131,7 +144,7 @@ class PlainText:
         return lines
 
     @staticmethod
-    def _table_row(cells: list[str], widths: Sequence[int], align: list[str], gap: str) -> list[str]:
+    def _table_row(cells: list[str], widths: Sequence[int], align: Sequence[str], gap: str) -> list[str]:
         wrapped = [wrap(cell, w) for cell, w in zip(cells, widths)]
         height = max(len(cell) for cell in wrapped)
         lines = []

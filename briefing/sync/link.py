@@ -10,9 +10,9 @@ process can safely delete the stale socket, and when two clients race to take ov
 gets the lock while the other goes back to connecting. A client whose hub goes away (EOF)
 simply starts over: connect, else try to become hub, with a growing back-off in between.
 
-Merging is last-writer-wins on (clock, origin), see `protocol.State`. On every new connection
-both sides send their state, so a fresh process (clock 0) adopts the group's position, and two
-halves that were apart agree on whichever moved last.
+Merging is last-writer-wins on (clock, origin), see `protocol.Register`. On every new
+connection both sides send their state, so a fresh process (clock 0) adopts the group's
+position, and two halves that were apart agree on whichever moved last.
 
 Besides the shared state, the hub tells everyone who is linked (`Group`: how many consoles and
 audience views), and an audience view can hand a problem to the consoles (`Notice`) rather
@@ -22,6 +22,9 @@ delivered to the consoles linked at the time.
 Nothing here may stop the show: network and peer trouble are logged (logger "briefing.sync")
 and retried quietly, and a link that cannot work at all (no private directory, say) says why
 in `error` and does nothing.
+
+This module is the topology only: what travels and how it merges is `protocol`, what the
+operating system provides (socket directory, lock, peer uid) is `runtime`.
 """
 
 from __future__ import annotations
@@ -33,21 +36,13 @@ import os
 import random
 import secrets
 import socket
-import stat
-import struct
 from collections.abc import Callable
 from pathlib import Path
 
 from briefing.sync import runtime
-from briefing.sync.protocol import MAX_CLOCK, MAX_LINE, ROLES, Group, Hello, Message, Notice, State
-from briefing.sync.protocol import TimerState
-from briefing.sync.protocol import decode, encode, is_origin
+from briefing.sync.protocol import MAX_LINE, ROLES, Group, Hello, LineSplitter, Message, Notice
+from briefing.sync.protocol import Register, State, TimerState, decode, encode
 from briefing.sync.runtime import SyncUnavailable
-
-try:
-    import fcntl
-except ImportError:  # Windows: no flock, and no Unix sockets for asyncio either
-    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger("briefing.sync")
 # Until the app configures logging, stay silent: Python's last-resort handler would write
@@ -68,6 +63,7 @@ def log_to_file(path: Path) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+
 
 MIN_DELAY = 0.05
 MAX_DELAY = 1.0
@@ -115,11 +111,8 @@ class SyncLink:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, not {role!r}")
         origin = secrets.token_hex(8) if origin is None else origin
-        if not is_origin(origin):
-            raise ValueError(f"bad origin {origin!r}")
-        state = State(*initial, clock=0, origin=origin, timer=initial_timer)
-        if not state.is_valid():
-            raise ValueError(f"bad initial state {initial!r}, {initial_timer!r}")
+        # clock 0: a newcomer's position loses to any established one
+        self._register = Register(origin, initial, initial_timer)  # ValueError if bad
         self.role = role
         self.origin = origin
         self.error: str | None = None
@@ -131,7 +124,6 @@ class SyncLink:
         self._on_notice = on_notice
         self._group = self._alone()
         self._roles: dict[asyncio.StreamWriter, str] = {}  # as hub: who each client said it is
-        self._state = state  # clock 0: a newcomer's position loses to any established one
         self._task: asyncio.Task[None] | None = None
         self._upstream: asyncio.StreamWriter | None = None  # as a client: the hub
         self._peers: set[asyncio.StreamWriter] = set()  # as hub: the clients
@@ -143,7 +135,7 @@ class SyncLink:
 
     @property
     def state(self) -> State:
-        return self._state
+        return self._register.state
 
     @property
     def socket_path(self) -> Path | None:
@@ -182,7 +174,7 @@ class SyncLink:
         if self._task is not None or self.error is not None:
             return
         try:
-            self._path = self._resolve_path()
+            self._path = runtime.usable_socket_path(self._deck, self._path)
         except (SyncUnavailable, OSError, ValueError) as exc:
             self.error = str(exc)
             log.warning("sync disabled: %s", exc)
@@ -202,29 +194,18 @@ class SyncLink:
     def publish(self, slide: int, step: int, blackout: bool, timer: TimerState | None = None) -> None:
         """A local change: take a clock newer than any seen and tell everyone. Without
         `timer`, the timer stays as it is."""
-        timer = self._state.timer if timer is None else timer
-        if ((slide, step, blackout), timer) == self._state.shared:
-            return
-        clock = min(self._state.clock + 1, MAX_CLOCK - 1)
-        state = State(slide, step, blackout, clock, self.origin, timer)
-        if not state.is_valid():
+        try:
+            state = self._register.publish(slide, step, blackout, timer)
+        except ValueError:
             log.warning("sync: not publishing invalid state %r", (slide, step, blackout, timer))
             return
-        self._state = state
+        if state is None:
+            return  # nothing changed (the position on_state just moved to, say): no echo
         if self._upstream is not None:
             self._send(self._upstream, state)
         self._broadcast(state)
 
     # -- the connect-or-serve loop -------------------------------------------------------
-
-    def _resolve_path(self) -> Path:
-        if fcntl is None or not hasattr(socket, "AF_UNIX"):
-            raise SyncUnavailable("syncing needs Unix domain sockets")
-        path = self._path if self._path is not None else runtime.socket_path(self._deck)
-        if len(os.fsencode(path)) > runtime.MAX_SOCKET_PATH:
-            raise SyncUnavailable(f"socket path too long for the kernel: {path}")
-        runtime.ensure_private_dir(path.parent)
-        return path
 
     async def _run(self) -> None:
         delay = MIN_DELAY
@@ -284,7 +265,7 @@ class SyncLink:
             self._upstream = writer
             self._last_problem = ""
             log.debug("sync: joined the hub at %s", self._path)
-            self._send(writer, Hello(self.role, self._state))
+            self._send(writer, Hello(self.role, self.state))
             await _read_messages(reader, handle)
             log.debug("sync: lost the hub")
         except OSError as exc:
@@ -302,7 +283,7 @@ class SyncLink:
         assert self._path is not None
         runtime.ensure_private_dir(self._path.parent)  # it may have been cleaned away
         lock_path = self._path.with_suffix(".lock")
-        lock = _try_lock(lock_path)
+        lock = runtime.try_lock(lock_path)
         if lock is None:
             return False
         servers: list[asyncio.AbstractServer] = []
@@ -316,10 +297,10 @@ class SyncLink:
             log.debug("sync: serving %s as hub", self._path)
             while True:
                 await asyncio.sleep(WATCH_INTERVAL)
-                if _identity(lock_path) != _fd_identity(lock):
+                if runtime.identity(lock_path) != runtime.fd_identity(lock):
                     log.warning("sync: lock file %s was replaced; handing over", lock_path)
                     return True
-                if _identity(self._path) != bound:
+                if runtime.identity(self._path) != bound:
                     # Someone deleted our socket: newcomers could not find us, so bind anew.
                     log.warning("sync: socket %s vanished; binding it again", self._path)
                     server.close()
@@ -331,7 +312,7 @@ class SyncLink:
             self._set_group(self._alone())
             for server in servers:
                 server.close()
-            if bound is not None and _identity(self._path) == bound:
+            if bound is not None and runtime.identity(self._path) == bound:
                 with contextlib.suppress(OSError):
                     os.unlink(self._path)
             # Release the lock before clients see EOF, so one can take over at once.
@@ -349,7 +330,7 @@ class SyncLink:
             os.chmod(self._path, 0o600)  # before listen(): nobody can connect in between
             sock.listen(MAX_PEERS)
             sock.setblocking(False)
-            bound = _identity(self._path)
+            bound = runtime.identity(self._path)
             server = await asyncio.start_unix_server(self._accept, sock=sock, limit=MAX_LINE)
         except BaseException:
             sock.close()
@@ -367,7 +348,7 @@ class SyncLink:
                 log.warning("sync: too many peers; refusing one more")
                 return
             self._peers.add(writer)
-            self._send(writer, Hello(self.role, self._state))
+            self._send(writer, Hello(self.role, self.state))
             await _read_messages(reader, lambda message: self._relay(writer, message))
         except OSError as exc:
             log.debug("sync: lost a peer (%s)", exc)
@@ -443,10 +424,11 @@ class SyncLink:
     # -- merging and sending ---------------------------------------------------------------
 
     def _merge(self, state: State) -> bool:
-        """Adopt `state` if it is newer than ours. True if adopted."""
-        if state.key <= self._state.key:
+        """Adopt `state` if it is newer than ours, and tell the app if what it shows changed.
+        True if adopted."""
+        previous = self._register.state
+        if not self._register.merge(state):
             return False
-        previous, self._state = self._state, state
         if state.shared != previous.shared:
             try:
                 self._on_state(state)
@@ -475,91 +457,25 @@ class SyncLink:
 
 async def _read_messages(reader: asyncio.StreamReader, handle: Callable[[Message], None]) -> None:
     """Hand each valid message to `handle` until EOF; drop (and log) anything else."""
-    while True:
-        line = await _read_line(reader)
-        if line is None:
-            return
-        message = decode(line)
-        if message is None:
-            log.warning("sync: dropped a malformed message: %r", line[:80])
-            continue
-        handle(message)
-
-
-async def _read_line(reader: asyncio.StreamReader) -> bytes | None:
-    """The next line of at most about MAX_LINE bytes, or None at EOF. Longer lines are
-    skipped whole, so their tail is not mistaken for a message."""
-    while True:
-        try:
-            return await reader.readuntil(b"\n")
-        except asyncio.IncompleteReadError:
-            return None  # EOF; an unfinished last line is dropped
-        except asyncio.LimitOverrunError:
+    lines = LineSplitter(MAX_LINE)
+    while data := await reader.read(MAX_LINE):
+        dropped = lines.dropped
+        for line in lines.feed(data):
+            message = decode(line)
+            if message is None:
+                log.warning("sync: dropped a malformed message: %r", line[:80])
+                continue
+            handle(message)
+        if lines.dropped > dropped:
             log.warning("sync: dropped a message over %d bytes", MAX_LINE)
-            if not await _skip_line(reader):
-                return None
-
-
-async def _skip_line(reader: asyncio.StreamReader) -> bool:
-    """Discard through the next newline. False if EOF came first."""
-    while True:
-        try:
-            await reader.readuntil(b"\n")
-            return True
-        except asyncio.IncompleteReadError:
-            return False
-        except asyncio.LimitOverrunError as exc:
-            await reader.readexactly(exc.consumed)  # already buffered: returns at once
+    # EOF; an unfinished last line is dropped
 
 
 def _same_user(writer: asyncio.StreamWriter) -> bool:
     """Whether the other end of the connection runs as us. The private directory already
-    keeps others out; this is the second lock on the door, where the kernel can tell
-    (SO_PEERCRED, Linux)."""
-    uid = _peer_uid(writer)
+    keeps others out; this is the second lock on the door, where the kernel can tell."""
+    uid = runtime.peer_uid(writer.get_extra_info("socket"))
     if uid is None or uid == os.geteuid():
         return True
     log.warning("sync: refused a connection from uid %d", uid)
     return False
-
-
-def _peer_uid(writer: asyncio.StreamWriter) -> int | None:
-    sock = writer.get_extra_info("socket")
-    if sock is None or not hasattr(socket, "SO_PEERCRED"):
-        return None
-    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-    _pid, uid, _gid = struct.unpack("3i", creds)
-    return uid
-
-
-def _try_lock(path: Path) -> int | None:
-    """An open descriptor holding the exclusive lock on `path`, or None if another process
-    (or another link in this one: flock locks belong to the open file) holds it."""
-    assert fcntl is not None
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
-            raise SyncUnavailable(f"{path} is not a lock file of ours")
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        return None
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
-
-
-def _fd_identity(fd: int) -> tuple[int, int]:
-    info = os.fstat(fd)
-    return (info.st_dev, info.st_ino)

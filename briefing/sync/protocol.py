@@ -10,6 +10,9 @@
 A `group` message (from the hub) says who is linked; a `notice` is a problem an audience view
 reports to the console instead of showing it to the room.
 
+Also here, as pure parts the link runs: the `Register` that merges states (last writer wins)
+and the `LineSplitter` that cuts what a connection receives into lines.
+
 Peers are processes of the same user, but a buggy or hostile one must not be able to crash or
 confuse us, so `decode` accepts exactly these shapes (no missing or extra keys, ints that are
 ints, bools that are bools, bounded values) and returns None for anything else; it never
@@ -20,8 +23,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+from briefing.core.compat import assert_never
 
 MAX_LINE = 4096
 """Longest accepted message in bytes, newline included. Real messages are under 200."""
@@ -125,6 +131,49 @@ class State:
         )
 
 
+class Register:
+    """The shared state as this process holds it: a last-writer-wins register.
+
+    `publish` makes a local change, with a clock newer than any seen; `merge` adopts a state
+    from another process if it is more recent than ours. No I/O and no callbacks: the link
+    sends what `publish` returns and tells the app what `merge` adopted.
+    """
+
+    def __init__(
+        self, origin: str, initial: tuple[int, int, bool] = (0, 0, False), timer: TimerState = TimerState()
+    ) -> None:
+        """Raises ValueError for a bad origin or initial state. The initial state has clock 0:
+        it is older than anything an established process shows."""
+        if not is_origin(origin):
+            raise ValueError(f"bad origin {origin!r}")
+        self.origin = origin
+        self.state = State(*initial, clock=0, origin=origin, timer=timer)
+        if not self.state.is_valid():
+            raise ValueError(f"bad initial state {initial!r}, {timer!r}")
+
+    def publish(
+        self, slide: int, step: int, blackout: bool, timer: TimerState | None = None
+    ) -> State | None:
+        """Show this, as the newest state: the state to send, or None if nothing changed.
+        Without `timer`, the timer stays as it is. Raises ValueError for an invalid state."""
+        timer = self.state.timer if timer is None else timer
+        if ((slide, step, blackout), timer) == self.state.shared:
+            return None
+        clock = min(self.state.clock + 1, MAX_CLOCK - 1)
+        state = State(slide, step, blackout, clock, self.origin, timer)
+        if not state.is_valid():
+            raise ValueError(f"invalid state {(slide, step, blackout, timer)!r}")
+        self.state = state
+        return state
+
+    def merge(self, state: State) -> bool:
+        """Adopt `state` if it is newer than ours. True if adopted."""
+        if state.key <= self.state.key:
+            return False
+        self.state = state
+        return True
+
+
 @dataclass(frozen=True, slots=True)
 class Hello:
     """The first message each side sends on a new connection: who it is and what it shows."""
@@ -180,29 +229,34 @@ def is_origin(value: object) -> bool:
 
 def encode(message: Message) -> bytes:
     """One line of JSON, newline included."""
-    if isinstance(message, Group):
-        return _line({"type": "group", "consoles": message.consoles, "audiences": message.audiences})
-    if isinstance(message, Notice):
-        fields = {"type": "notice", "severity": message.severity, "title": message.title}
-        return _line({**fields, "text": message.text}, ascii=False)  # UTF-8: 4 bytes a character
-    state = message.state if isinstance(message, Hello) else message
-    fields: dict[str, object] = {"type": "state"}
-    if isinstance(message, Hello):
-        fields = {"type": "hello", "role": message.role}
-    fields.update(
-        slide=state.slide,
-        step=state.step,
-        blackout=state.blackout,
-        timer=state.timer.mode,
-        elapsed_ms=state.timer.elapsed_ms,
-        since_ms=state.timer.since_ms,
-        clock=state.clock,
-        origin=state.origin,
-    )
-    return _line(fields)
+    match message:
+        case Group():
+            return _line({"type": "group", "consoles": message.consoles, "audiences": message.audiences})
+        case Notice():
+            fields = {"type": "notice", "severity": message.severity, "title": message.title, "text": message.text}
+            return _line(fields, ascii=False)  # UTF-8: 4 bytes a character at most
+        case Hello():
+            return _line({"type": "hello", "role": message.role, **_state_fields(message.state)})
+        case State():
+            return _line({"type": "state", **_state_fields(message)})
+        case _:
+            assert_never(message)
 
 
-def _line(fields: dict[str, object], *, ascii: bool = True) -> bytes:
+def _state_fields(state: State) -> dict[str, object]:
+    return {
+        "slide": state.slide,
+        "step": state.step,
+        "blackout": state.blackout,
+        "timer": state.timer.mode,
+        "elapsed_ms": state.timer.elapsed_ms,
+        "since_ms": state.timer.since_ms,
+        "clock": state.clock,
+        "origin": state.origin,
+    }
+
+
+def _line(fields: Mapping[str, object], *, ascii: bool = True) -> bytes:
     return json.dumps(fields, separators=(",", ":"), ensure_ascii=ascii).encode("utf-8") + b"\n"
 
 
@@ -226,27 +280,28 @@ def decode(line: bytes) -> Message | None:
             return None
         return Hello(role, state)
     if kind == "group" and fields.keys() == {"consoles", "audiences"}:
-        group = Group(fields["consoles"], fields["audiences"])  # type: ignore[arg-type]
+        group = Group(fields["consoles"], fields["audiences"])  # of any type: is_valid checks
         return group if group.is_valid() else None
     if kind == "notice" and fields.keys() == {"severity", "title", "text"}:
-        notice = Notice(fields["severity"], fields["title"], fields["text"])  # type: ignore[arg-type]
+        notice = Notice(fields["severity"], fields["title"], fields["text"])
         return notice if notice.is_valid() else None
     return None  # unknown or missing type
 
 
-def _state(fields: dict[str, object]) -> State | None:
+def _state(fields: Mapping[str, Any]) -> State | None:
+    """A state from decoded JSON fields of any type: `is_valid` checks each."""
     if fields.keys() != _STATE_KEYS:
         return None
     state = State(
-        slide=fields["slide"],  # type: ignore[arg-type]  # checked just below
-        step=fields["step"],  # type: ignore[arg-type]
-        blackout=fields["blackout"],  # type: ignore[arg-type]
-        clock=fields["clock"],  # type: ignore[arg-type]
-        origin=fields["origin"],  # type: ignore[arg-type]
+        slide=fields["slide"],
+        step=fields["step"],
+        blackout=fields["blackout"],
+        clock=fields["clock"],
+        origin=fields["origin"],
         timer=TimerState(
-            mode=fields["timer"],  # type: ignore[arg-type]
-            elapsed_ms=fields["elapsed_ms"],  # type: ignore[arg-type]
-            since_ms=fields["since_ms"],  # type: ignore[arg-type]
+            mode=fields["timer"],
+            elapsed_ms=fields["elapsed_ms"],
+            since_ms=fields["since_ms"],
         ),
     )
     return state if state.is_valid() else None
@@ -270,3 +325,46 @@ def _showable(text: str, limit: int) -> str:
 def _is_int(value: object, bound: int) -> bool:
     # `type is int`, not isinstance: True is an int to Python but not a number on the wire.
     return type(value) is int and 0 <= value < bound
+
+
+class LineSplitter:
+    """Cuts the bytes a connection receives into lines (newline included) of at most `limit`
+    bytes, however the bytes arrive.
+
+    A longer line is dropped whole, so that its tail is never mistaken for a message, and
+    counted in `dropped`; an unfinished last line is never returned. It holds at most `limit`
+    bytes, whatever a peer sends.
+    """
+
+    def __init__(self, limit: int = MAX_LINE) -> None:
+        self.limit = limit
+        self.dropped = 0
+        self._pending = bytearray()  # the start of the line under way
+        self._skipping = False  # inside a line already found too long
+
+    @property
+    def buffered(self) -> int:
+        """Bytes held for the line under way (less than `limit`)."""
+        return len(self._pending)
+
+    def feed(self, data: bytes) -> list[bytes]:
+        """The lines `data` completes, in order."""
+        lines: list[bytes] = []
+        start = 0
+        while (end := data.find(b"\n", start)) >= 0:
+            if self._skipping:
+                self._skipping = False  # the long line ends here; what follows is new
+            elif len(self._pending) + end + 1 - start > self.limit:
+                self.dropped += 1
+            else:
+                lines.append(bytes(self._pending) + data[start : end + 1])
+            self._pending.clear()
+            start = end + 1
+        if not self._skipping and start < len(data):
+            if len(self._pending) + len(data) - start >= self.limit:  # no room left for "\n"
+                self._pending.clear()
+                self._skipping = True
+                self.dropped += 1
+            else:
+                self._pending += data[start:]
+        return lines

@@ -1,4 +1,5 @@
-"""Where the socket lives: a private per-user directory, one socket per deck.
+"""What the link needs from the operating system: where the socket lives, the hub's lock, file
+identities and who is at the other end of a connection.
 
 The same deck (by resolved absolute path) always maps to the same socket, so processes showing
 it find each other with no configuration. The directory is `$XDG_RUNTIME_DIR/briefing` when
@@ -12,9 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import stat
+import struct
 from collections.abc import Mapping
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, and no Unix sockets for asyncio either
+    fcntl = None  # type: ignore[assignment]  # checked by usable_socket_path before any lock
 
 FALLBACK_ROOT = Path("/tmp")
 """Where the directory goes without XDG_RUNTIME_DIR (a module attribute so tests can move it)."""
@@ -47,6 +55,19 @@ def runtime_dir(environ: Mapping[str, str] | None = None) -> Path:
 def socket_path(deck: Path, environ: Mapping[str, str] | None = None) -> Path:
     """The socket for a deck. Raises SyncUnavailable."""
     return runtime_dir(environ) / f"{channel(deck)}.sock"
+
+
+def usable_socket_path(deck: Path, given: Path | None = None) -> Path:
+    """The socket to use for `deck` (`given`, or the deck's own), its directory private and
+    ready. Raises SyncUnavailable where syncing cannot work: no Unix sockets or locks, a path
+    too long for the kernel, a directory that is not ours."""
+    if fcntl is None or not hasattr(socket, "AF_UNIX"):
+        raise SyncUnavailable("syncing needs Unix domain sockets")
+    path = given if given is not None else socket_path(deck)
+    if len(os.fsencode(path)) > MAX_SOCKET_PATH:
+        raise SyncUnavailable(f"socket path too long for the kernel: {path}")
+    ensure_private_dir(path.parent)
+    return path
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -97,3 +118,49 @@ def _usable(base: str) -> bool:
         and os.path.isdir(base)
         and os.access(base, os.W_OK | os.X_OK)
     )
+
+
+def try_lock(path: Path) -> int | None:
+    """An open descriptor holding the exclusive lock on `path`, or None if another process
+    (or another link in this one: flock locks belong to the open file) holds it. Raises
+    SyncUnavailable if `path` is not a regular file of ours."""
+    assert fcntl is not None
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
+            raise SyncUnavailable(f"{path} is not a lock file of ours")
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` now (device, inode), without following a link; None if none."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def fd_identity(fd: int) -> tuple[int, int]:
+    """Which file `fd` is open on (device, inode): compared with `identity` of its path."""
+    info = os.fstat(fd)
+    return (info.st_dev, info.st_ino)
+
+
+def peer_uid(sock: socket.socket | None) -> int | None:
+    """The user id of the process at the other end of a Unix socket, where the kernel can tell
+    (SO_PEERCRED, Linux); None elsewhere."""
+    if sock is None or not hasattr(socket, "SO_PEERCRED"):
+        return None
+    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return int(uid)

@@ -6,6 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 
 class SlideCommands(Provider):
@@ -30,21 +31,16 @@ class SlideCommands(Provider):
         for index, label in self._slides():
             score = matcher.match(label)
             if score > 0:
-                # Content(...) is plain text: a title is never parsed as markup here
-                yield Hit(score, _highlight(label, query), partial(self._command, index), text=label)
+                yield Hit(score, highlight(matcher, label), partial(self._command, index), text=label)
 
 
-def _highlight(label: str, query: str) -> Content:
-    """The label with the query's letters in bold, found left to right as the fuzzy match does."""
+def highlight(matcher: Matcher, label: str) -> Content:
+    """What `matcher.highlight(label)` draws (the letters its fuzzy search matched, in the
+    palette's style), from plain text: `Matcher.highlight` parses its candidate as markup, and
+    a slide title is never markup."""
     content = Content(label)
-    position = 0
-    folded = label.casefold()
-    for char in query.casefold():
-        if char.isspace():
-            continue
-        found = folded.find(char, position)
-        if found < 0:
-            break
-        content = content.stylize("bold underline", found, found + 1)
-        position = found + 1
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
     return content

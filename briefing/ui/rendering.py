@@ -7,11 +7,11 @@ changes, so the next slide is usually drawn before the presenter asks for it.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Hashable, Sequence
 
 from rich.console import Console, RenderableType
 from rich.style import Style
+from textual.cache import LRUCache
 from textual.color import Color
 from textual.strip import Strip
 from textual.theme import Theme
@@ -60,8 +60,7 @@ class StripCache:
     ) -> None:
         self.console = console
         self.renderer = SlideRenderer(palette, highlight=highlight)
-        self.size = size
-        self._strips: OrderedDict[Hashable, list[Strip]] = OrderedDict()
+        self._strips: LRUCache[Hashable, list[Strip]] = LRUCache(size)
 
     def set_palette(self, palette: Palette) -> None:
         self.renderer = SlideRenderer(palette, highlight=self.renderer.highlight)
@@ -90,12 +89,7 @@ class StripCache:
         strips = self._strips.get(full_key)
         if strips is None:
             renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout)
-            strips = self.render(renderable, width)
-            self._strips[full_key] = strips
-            if len(self._strips) > self.size:
-                self._strips.popitem(last=False)
-        else:
-            self._strips.move_to_end(full_key)
+            strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 
     def render(self, renderable: RenderableType, width: int) -> list[Strip]:

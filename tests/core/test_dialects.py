@@ -480,7 +480,7 @@ def _include_line(text: str) -> int:
 
 
 def test_included_files_are_part_of_the_cache_key(tmp_path, monkeypatch):
-    from briefing.core.cache import load_deck_cached
+    from briefing.deck_cache import load_deck_cached
 
     (tmp_path / "part.md").write_text("Old text.\n")
     (tmp_path / "talk.md").write_text("# A\n\n<!-- include: part.md -->\n")
@@ -490,7 +490,7 @@ def test_included_files_are_part_of_the_cache_key(tmp_path, monkeypatch):
 
 
 def test_the_dialect_option_is_part_of_the_cache_key(tmp_path):
-    from briefing.core.cache import load_deck_cached
+    from briefing.deck_cache import load_deck_cached
 
     (tmp_path / "talk.md").write_text("# A\n\nJoke?\n\n???\n\nnotes\n")
     assert load_deck_cached(tmp_path / "talk.md").dialect == "remark"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.chart import ChartError, parse_chart
-from briefing.core.comments import Kind, classify, split_comments
+from briefing.core.comments import classify, split_comments
 from briefing.core.duration import parse_duration
+from briefing.core.items import Kind
 from briefing.core.sanitize import clean_text, is_clean
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.sync import link as link_module
+from briefing.sync import runtime
 from briefing.sync.link import SyncLink
 from briefing.sync.protocol import Group, Hello, Notice, State, TimerState, decode, encode
 from tests.sync.helpers import Links, Recorder, mesh_settled, wait_until
@@ -455,7 +455,7 @@ async def test_a_peer_that_stops_reading_is_dropped(links, caplog):
 async def test_connections_from_another_user_are_refused(links, monkeypatch, caplog):
     hub = await links.start("console", origin="a")
     await wait_until(lambda: hub.is_hub)
-    monkeypatch.setattr(link_module, "_peer_uid", lambda writer: os.geteuid() + 1)
+    monkeypatch.setattr(runtime, "peer_uid", lambda sock: os.geteuid() + 1)
     reader, writer = await asyncio.open_unix_connection(str(links.path))
     assert await asyncio.wait_for(reader.read(), 3) == b""  # closed without a word
     assert hub.peers == 0 and "refused a connection from uid" in caplog.text
@@ -466,13 +466,13 @@ async def test_the_peer_uid_is_read_from_the_kernel(links, monkeypatch):
     if not hasattr(socket, "SO_PEERCRED"):
         pytest.skip("SO_PEERCRED is Linux-only")
     seen: list[int | None] = []
-    real = link_module._peer_uid
+    real = runtime.peer_uid
 
-    def spy(writer):
-        seen.append(real(writer))
+    def spy(sock):
+        seen.append(real(sock))
         return seen[-1]
 
-    monkeypatch.setattr(link_module, "_peer_uid", spy)
+    monkeypatch.setattr(runtime, "peer_uid", spy)
     await pair(links)
     assert len(seen) >= 2 and all(uid == os.geteuid() for uid in seen)  # hub and client both
 

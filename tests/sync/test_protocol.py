@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Group, Hello, Notice, State
-from briefing.sync.protocol import TimerState
+from briefing.sync.protocol import LineSplitter, Register, TimerState
 from briefing.sync.protocol import decode, encode
 
 TIMER = TimerState("running", 65_000, 1_764_320_000_000)
@@ -230,3 +230,111 @@ def test_decode_never_raises_on_objects_shaped_like_any_message(kind, fields):
     message = decode(json.dumps({"type": kind, **fields}).encode())
     if message is not None:
         assert decode(encode(message)) == message
+
+
+# -- line framing: whatever way the bytes arrive ------------------------------------------
+
+LIMIT = 16
+
+
+@st.composite
+def streams(draw):
+    """Lines (some too long), an unfinished tail, and the same bytes cut into chunks anywhere."""
+    lines = draw(st.lists(st.binary(max_size=LIMIT + 8).map(lambda b: b.replace(b"\n", b"")), max_size=8))
+    tail = draw(st.binary(max_size=LIMIT + 4).map(lambda b: b.replace(b"\n", b"")))
+    data = b"".join(line + b"\n" for line in lines) + tail
+    cuts = sorted(draw(st.lists(st.integers(0, len(data)), max_size=6)))
+    chunks = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)])]
+    return lines, tail, chunks
+
+
+@given(streams())
+def test_lines_come_out_whole_however_the_bytes_are_cut(stream):
+    lines, tail, chunks = stream
+    splitter = LineSplitter(LIMIT)
+    got = []
+    for chunk in chunks:
+        got += splitter.feed(chunk)
+        assert splitter.buffered < LIMIT  # a peer cannot make us hold more
+    assert got == [line + b"\n" for line in lines if len(line) + 1 <= LIMIT]
+    too_long = sum(len(line) + 1 > LIMIT for line in lines) + (len(tail) >= LIMIT)
+    assert splitter.dropped == too_long
+
+
+def test_a_long_line_is_dropped_whole_not_cut_into_messages():
+    splitter = LineSplitter(LIMIT)
+    assert splitter.feed(b"x" * LIMIT) == []  # no newline yet, and no room left for one
+    assert splitter.feed(b'{"type":"group"}\n') == []  # its tail, not a message
+    assert splitter.feed(b"ok\n") == [b"ok\n"]
+    assert splitter.dropped == 1
+
+
+def test_the_longest_line_allowed_is_the_limit_newline_included():
+    splitter = LineSplitter(LIMIT)
+    assert splitter.feed(b"y" * (LIMIT - 1) + b"\n" + b"z" * LIMIT + b"\n") == [b"y" * (LIMIT - 1) + b"\n"]
+    assert splitter.dropped == 1
+
+
+# -- the last-writer-wins register -----------------------------------------------------------
+
+
+def test_publishing_takes_a_newer_clock_and_ignores_no_change():
+    register = Register("me", (2, 0, False))
+    assert register.state == State(2, 0, False, 0, "me")
+    assert register.publish(2, 0, False) is None  # nothing changed: nothing to send
+    sent = register.publish(3, 0, False)
+    assert sent == register.state == State(3, 0, False, 1, "me")
+    timer = TimerState("running", 0, 5)
+    assert register.publish(3, 0, False, timer) == State(3, 0, False, 2, "me", timer)
+    assert register.publish(4, 0, False).timer == timer  # without a timer: it stays
+
+
+def test_a_publish_after_adopting_another_state_is_newer_and_still_ours():
+    register = Register("me")
+    assert register.merge(State(5, 0, False, 40, "you"))
+    sent = register.publish(6, 0, False)
+    assert sent is not None and sent.clock == 41 and sent.origin == "me"
+
+
+def test_bad_states_are_refused():
+    with pytest.raises(ValueError):
+        Register("has space")
+    with pytest.raises(ValueError):
+        Register("me", (-1, 0, False))
+    register = Register("me")
+    with pytest.raises(ValueError):
+        register.publish(MAX_INDEX, 0, False)
+    assert register.state == State(0, 0, False, 0, "me")  # unchanged
+
+
+def test_the_clock_never_passes_the_largest_exact_integer():
+    register = Register("me")
+    register.merge(State(0, 0, False, MAX_CLOCK - 1, "zz"))
+    assert register.publish(1, 0, False).clock == MAX_CLOCK - 1
+
+
+states = st.builds(
+    State,
+    st.integers(0, 20),
+    st.integers(0, 3),
+    st.booleans(),
+    st.integers(0, 50),
+    st.sampled_from(["a", "b", "c", "d"]),
+)
+
+
+@given(st.lists(states, max_size=8), st.randoms(use_true_random=False))
+def test_replicas_that_hear_the_same_states_in_any_order_agree_on_the_latest(heard, random):
+    heard = list({state.key: state for state in heard}.values())  # one state per (clock, origin)
+    shuffled = heard[:]
+    random.shuffle(shuffled)
+    replicas = []
+    for origin, order in (("x", heard), ("y", shuffled)):
+        register = Register(origin)
+        start = register.state
+        for state in order:
+            register.merge(state)
+        assert register.state == max([start, *heard], key=lambda state: state.key)
+        replicas.append(register)
+    # a newcomer's own state (clock 0) loses to anything published, so they show the same
+    assert replicas[0].state.view == replicas[1].state.view

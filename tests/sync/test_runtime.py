@@ -107,3 +107,26 @@ def test_a_symlinked_deck_shares_its_targets_channel(tmp_path):
     deck.write_text("# Hi\n")
     (tmp_path / "link.md").symlink_to(deck)
     assert channel(tmp_path / "link.md") == channel(deck)
+
+
+def test_the_hub_lock_is_exclusive_until_its_descriptor_closes(tmp_path):
+    lock = tmp_path / "deck.lock"
+    held = runtime.try_lock(lock)
+    assert held is not None
+    assert runtime.try_lock(lock) is None  # a second open file: flock says no
+    assert runtime.identity(lock) == runtime.fd_identity(held)
+    os.close(held)
+    again = runtime.try_lock(lock)
+    assert again is not None
+    os.close(again)
+
+
+def test_a_lock_path_that_is_not_a_file_of_ours_is_refused(tmp_path):
+    (tmp_path / "elsewhere").write_text("")
+    (tmp_path / "deck.lock").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(OSError):  # O_NOFOLLOW: a link planted at the path is not followed
+        runtime.try_lock(tmp_path / "deck.lock")
+    os.mkfifo(tmp_path / "fifo.lock")
+    with pytest.raises(SyncUnavailable):
+        runtime.try_lock(tmp_path / "fifo.lock")
+

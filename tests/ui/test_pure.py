@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.core.cache import load_deck_cached
+from briefing.deck_cache import load_deck_cached
 from briefing.core.loader import load_deck, load_text
 from briefing.search import SearchIndex
 from briefing.ui import navigation
@@ -77,12 +77,12 @@ def test_cache_gives_the_same_deck_and_notices_edits(tmp_path):
 
 
 def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch):
-    from briefing.core import cache
+    from briefing import deck_cache
 
     deck = tmp_path / "deck.md"
     deck.write_text("# One\n")
     load_deck_cached(deck)
-    [entry] = cache.cache_dir().glob("*.json")
+    [entry] = deck_cache.cache_dir().glob("*.json")
     entry.write_text('{"digest": "x", "deck": [1, 2')
     assert load_deck_cached(deck).slides[0].title == "One"
     monkeypatch.setenv("BRIEFING_NO_CACHE", "1")

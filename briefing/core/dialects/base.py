@@ -45,18 +45,8 @@ class Meaning(NamedTuple):
     value: object = None  # a setting's value; a mapping with an empty key: several settings
 
 
-_FROM_COMMENT = {
-    comments.Kind.PAUSE: Kind.PAUSE,
-    comments.Kind.END_SLIDE: Kind.END_SLIDE,
-    comments.Kind.NOTE: Kind.NOTE,
-    comments.Kind.DIRECTIVE: Kind.DIRECTIVE,
-    comments.Kind.SETTING: Kind.SETTING,
-    comments.Kind.HIDDEN: Kind.HIDDEN,
-}
-
-
 def meaning(comment: comments.Comment) -> Meaning:
-    return Meaning(_FROM_COMMENT[comment.kind], comment.text, comment.key, comment.value)
+    return Meaning(comment.kind, comment.text, comment.key, comment.value)
 
 
 @dataclass
