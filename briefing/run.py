@@ -138,8 +138,10 @@ class RunResult:
             ending = f"stopped at the time limit ({self.limits.seconds:g} s)"
         elif self.signal is not None:
             ending = f"killed by {_signal_name(self.signal)}"
-        else:
+        elif self.exit_status is not None:
             ending = f"exit status {self.exit_status}"
+        else:
+            ending = "ended"  # it had not been reaped when the result was taken
         if self.truncated:
             ending += f"; output cut after {_byte_count(self.limits.output_bytes)}"
         return ending
@@ -261,12 +263,10 @@ class Execution:
             return self._result("", None, loop.time() - started, error=reason)
         pid = transport.get_pid()
         try:
-            ending = await _supervise(pid, process, stop_event, started + self.limits.seconds)
+            ending = await _supervise(process, stop_event, started + self.limits.seconds)
         finally:
             # Also when the task running this is cancelled: nothing is left running.
-            _kill_group(pid)
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(asyncio.shield(process.exited), _DRAIN_GRACE)
+            await _end_group(pid, process)
             transport.close()
         return self._result(
             collector.finish(), transport.get_returncode(), loop.time() - started,
@@ -315,9 +315,8 @@ class _Process(asyncio.SubprocessProtocol):
             self.exited.set_result(None)
 
 
-async def _supervise(pid: int, process: _Process, stop_event: asyncio.Event, deadline: float) -> str:
-    """Wait for the first of: the program's exit, the deadline, a stop. Then kill what is left
-    of its group and let the pipe drain. Returns which of the three it was."""
+async def _supervise(process: _Process, stop_event: asyncio.Event, deadline: float) -> str:
+    """Wait for the first of: the program's exit, the deadline, a stop; say which it was."""
     loop = asyncio.get_running_loop()
     stopped: asyncio.Future[Any] = asyncio.ensure_future(stop_event.wait())
     try:
@@ -326,19 +325,21 @@ async def _supervise(pid: int, process: _Process, stop_event: asyncio.Event, dea
             return_when=asyncio.FIRST_COMPLETED,
         )
         if process.exited.done():
-            ending = "exited"
-        else:
-            ending = "stopped" if stopped.done() else "timed out"
-        _kill_group(pid)
-        # The pipe closes once every process holding it is gone: at once, unless one left the
-        # group (setsid); its output is not waited for beyond the grace.
-        await asyncio.wait(
-            {process.output_closed, stopped}, timeout=_DRAIN_GRACE,
-            return_when=asyncio.FIRST_COMPLETED,
-        )
-        return ending
+            return "exited"
+        return "stopped" if stopped.done() else "timed out"
     finally:
         stopped.cancel()
+
+
+async def _end_group(pid: int, process: _Process) -> None:
+    """Kill what is left of the snippet's group, then wait for the program's exit and the end
+    of its output. The pipe closes once every process holding it has exited, so this is also
+    the barrier after which nothing of the snippet runs; only a process that left the group
+    (setsid) can hold it open, and it is not waited for beyond the grace."""
+    _kill_group(pid)
+    ends = asyncio.gather(process.exited, process.output_closed)
+    with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(asyncio.shield(ends), _DRAIN_GRACE)
 
 
 def _kill_group(pid: int) -> None:

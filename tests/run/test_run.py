@@ -26,7 +26,14 @@ def snippet(language: str, code: str, directory: Path, runners: object = None):
 
 
 def gone(pid: int) -> bool:
-    """The process has exited: no longer listed, or a zombie waiting for its parent (init)."""
+    """The process has exited, or is exiting: a run returns once every process holding its
+    output pipe has closed it, which a killed process does in its last moments, just before it
+    becomes a zombie; allow that moment, nothing more."""
+    return wait_until(lambda: exited(pid), timeout=5)
+
+
+def exited(pid: int) -> bool:
+    """No longer listed, or a zombie waiting for its parent (init) to reap it."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except FileNotFoundError:
