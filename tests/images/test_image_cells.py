@@ -86,3 +86,13 @@ def test_half_blocks_at_the_fitted_size(tmp_path):
     assert (len(cells[0]), len(cells)) == (columns, rows) == (30, 8)
     assert {cell for row in cells for cell in row} == {HalfBlock(UPPER_HALF, GREEN, GREEN)}
     assert half_blocks(picture, 0, 5) == ()
+
+
+def test_the_cells_for_a_size_are_kept_while_the_image_is(tmp_path):
+    picture = decoded(tmp_path, Image.new("RGB", (400, 200), GREEN))
+    first = half_blocks(picture, 20, 5)
+    assert half_blocks(picture, 20, 5) is first
+    assert half_blocks(picture, 20, 5, background=WHITE) is not first
+    for columns in range(1, 6):  # only the last few sizes are kept
+        half_blocks(picture, columns, 1)
+    assert half_blocks(picture, 20, 5) is not first and half_blocks(picture, 20, 5) == first
