@@ -226,7 +226,8 @@ class Execution:
 
     async def run(self, on_output: OutputHandler | None = None) -> RunResult:
         """Run the snippet to its end, its limit or a stop. If the task running this is
-        cancelled instead, the process group is killed before CancelledError goes on."""
+        cancelled instead, or `on_output` raises, the process group is killed before the
+        exception goes on."""
         loop = asyncio.get_running_loop()
         stop_event = asyncio.Event()
         with self._lock:
@@ -268,6 +269,8 @@ class Execution:
             # Also when the task running this is cancelled: nothing is left running.
             await _end_group(pid, process)
             transport.close()
+        if process.handler_failed.done():
+            raise process.handler_failed.result()
         return self._result(
             collector.finish(), transport.get_returncode(), loop.time() - started,
             timed_out=ending == "timed out", cancelled=ending == "stopped",
@@ -301,10 +304,17 @@ class _Process(asyncio.SubprocessProtocol):
     def __init__(self, loop: asyncio.AbstractEventLoop, collector: _Collector) -> None:
         self.exited: asyncio.Future[Any] = loop.create_future()
         self.output_closed: asyncio.Future[Any] = loop.create_future()
+        self.handler_failed: asyncio.Future[Exception] = loop.create_future()
+        """Set to what `on_output` raised (a widget gone, say): the run ends and raises it."""
         self._collector = collector
 
     def pipe_data_received(self, fd: int, data: bytes | str) -> None:
-        self._collector.feed(data if isinstance(data, bytes) else data.encode())
+        if self.handler_failed.done():
+            return
+        try:
+            self._collector.feed(data if isinstance(data, bytes) else data.encode())
+        except Exception as error:  # raised again by the run, once the group is killed
+            self.handler_failed.set_result(error)
 
     def pipe_connection_lost(self, fd: int, exc: Exception | None) -> None:
         if not self.output_closed.done():
@@ -316,14 +326,17 @@ class _Process(asyncio.SubprocessProtocol):
 
 
 async def _supervise(process: _Process, stop_event: asyncio.Event, deadline: float) -> str:
-    """Wait for the first of: the program's exit, the deadline, a stop; say which it was."""
+    """Wait for the first of: the program's exit, the deadline, a stop, a failure of the
+    output handler; say which it was."""
     loop = asyncio.get_running_loop()
     stopped: asyncio.Future[Any] = asyncio.ensure_future(stop_event.wait())
     try:
         await asyncio.wait(
-            {process.exited, stopped}, timeout=max(0.0, deadline - loop.time()),
-            return_when=asyncio.FIRST_COMPLETED,
+            {process.exited, stopped, process.handler_failed},
+            timeout=max(0.0, deadline - loop.time()), return_when=asyncio.FIRST_COMPLETED,
         )
+        if process.handler_failed.done():
+            return "failed"
         if process.exited.done():
             return "exited"
         return "stopped" if stopped.done() else "timed out"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import subprocess
 import sys
 import threading
 import tracemalloc
@@ -178,6 +179,40 @@ def test_a_stop_from_another_thread_ends_a_blocking_run_and_kills_the_tree(tmp_p
     stopper.join()
     assert result.cancelled
     assert gone(int((tmp_path / "started").read_text()))
+
+
+async def test_an_output_handler_that_fails_ends_the_run_and_kills_the_tree(tmp_path):
+    execution = Execution(snippet("sh", "sleep 100 &\necho $!\nsleep 100\n", tmp_path), Limits(30))
+    pids: list[int] = []
+
+    def on_output(text: str) -> None:
+        pids.append(int(text))
+        raise LookupError("the output area has gone")
+
+    with pytest.raises(LookupError, match="has gone"):
+        await execution.run(on_output)
+    assert gone(pids[0])
+
+
+def test_ctrl_c_during_a_blocking_run_kills_the_tree(tmp_path):
+    # `briefing check --run-code` in a terminal: the snippet has its own session, so the
+    # terminal's SIGINT reaches only briefing, which must take the snippet down with it.
+    code = "sleep 100 &\necho $! > pid.tmp\nmv pid.tmp pid\nsleep 100\n"
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from briefing.run import Limits, prepare, run_blocking\n"
+        "from briefing.runners import deck_runners\n"
+        f"run_blocking(prepare('sh', {code!r}, Path({str(tmp_path)!r}), deck_runners(None)), Limits(60))\n"
+    )
+    checker = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_until(lambda: (tmp_path / "pid").exists())
+        checker.send_signal(signal.SIGINT)
+        _, errors = checker.communicate(timeout=20)
+    finally:
+        checker.kill()
+    assert "KeyboardInterrupt" in errors
+    assert gone(int((tmp_path / "pid").read_text()))
 
 
 def test_a_stop_before_the_run_starts_nothing(tmp_path):
