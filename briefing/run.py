@@ -50,6 +50,10 @@ class Limits:
     seconds: float = DEFAULT_TIME_LIMIT
     output_bytes: int = DEFAULT_OUTPUT_LIMIT
 
+    def __post_init__(self) -> None:
+        if not self.seconds > 0 or self.output_bytes < 0:
+            raise ValueError(f"limits must be a positive time and a size of at least 0: {self}")
+
 
 class CannotRun(Exception):
     """The snippet cannot run: no runner for its language, or the runner is not installed.

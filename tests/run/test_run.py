@@ -246,6 +246,17 @@ def test_an_interpreter_gone_before_the_run_is_a_result_not_a_crash(tmp_path):
     assert not result.succeeded and result.summary().startswith("could not start: ")
 
 
+def test_a_deck_directory_that_is_not_one_is_a_clear_error(tmp_path):
+    with pytest.raises(CannotRun, match="not a directory"):
+        snippet("sh", "true", tmp_path / "gone")
+
+
+@pytest.mark.parametrize("limits", [dict(seconds=0), dict(seconds=float("nan")), dict(output_bytes=-1)])
+def test_limits_must_make_sense(limits):
+    with pytest.raises(ValueError):
+        Limits(**limits)
+
+
 def test_a_deck_runner_gets_the_snippet_as_a_file_named_for_its_language(tmp_path):
     runners = {"go": ["sh", "-c", 'echo "$0"; cat "$0"']}
     result = run_blocking(snippet("go", "package main", tmp_path, runners))
