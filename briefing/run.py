@@ -96,7 +96,8 @@ def prepare(language: str, code: str, directory: Path, runners: Mapping[str, Com
         raise CannotRun(f"cannot run in {directory}: it is not a directory")
     program = _find_program(command[0], directory)
     if program is None:
-        raise CannotRun(f"`{command[0]}` (the runner for `{key}` code) is not installed: not found")
+        where = "an executable file in the deck's directory" if os.sep in command[0] else "installed (not on PATH)"
+        raise CannotRun(f"`{command[0]}`, the runner for `{key}` code, is not {where}")
     return Invocation(key, code, directory, command, program)
 
 
@@ -122,7 +123,7 @@ class RunResult:
     truncated: bool
     cancelled: bool
     duration: float
-    """Seconds from start to the end of the last output."""
+    """Seconds from the start until the program and its output had ended."""
     limits: Limits
     error: str | None = None
     """Why the program could not be started at all, if it could not."""

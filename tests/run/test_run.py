@@ -230,8 +230,10 @@ def test_a_language_without_a_runner_is_a_clear_error(tmp_path):
 
 
 def test_a_missing_interpreter_is_a_clear_error(tmp_path):
-    with pytest.raises(CannotRun, match="`no-such-interpreter-x` .* is not installed"):
+    with pytest.raises(CannotRun, match=r"`no-such-interpreter-x`, the runner for `lisp` code, is not installed \(not on PATH\)"):
         snippet("lisp", "(+ 1 2)", tmp_path, {"lisp": ["no-such-interpreter-x"]})
+    with pytest.raises(CannotRun, match="`./lisp`, the runner for `lisp` code, is not an executable file in the deck's directory"):
+        snippet("lisp", "(+ 1 2)", tmp_path, {"lisp": ["./lisp"]})
 
 
 def test_an_interpreter_gone_before_the_run_is_a_result_not_a_crash(tmp_path):
