@@ -126,7 +126,9 @@ def resolve_image(reference: str, referencing_file: Path, deck_directory: Path) 
 
 
 def inspect_image(reference: str, referencing_file: Path, deck_directory: Path) -> ImageInfo | ImageProblem:
-    """Resolve an image and read its header only: for `check` and the JSON export."""
+    """Resolve an image and read its header only (well under a millisecond): for the JSON
+    export, and a placeholder's size before the image is decoded. It cannot see that the data
+    stops short, so `check` calls `load_image`."""
     found = resolve_image(reference, referencing_file, deck_directory)
     if isinstance(found, ImageProblem):
         return found
@@ -265,12 +267,20 @@ def _read_header(handle: IO[bytes], found: ImageFile) -> tuple[Image.Image, Imag
     if width < 1 or height < 1:
         image.close()
         return ImageProblem(found.reference, "corrupt: it has no pixels")
-    if _orientation(image) in _TURNED:
-        width, height = height, width
-    return image, ImageInfo(found, str(image.format), width, height)
+    return image, ImageInfo(found, str(image.format), *_shown_size(image))
+
+
+def _shown_size(image: Image.Image) -> tuple[int, int]:
+    """Width and height once the EXIF orientation is applied."""
+    width, height = image.size
+    return (height, width) if _orientation(image) in _TURNED else (width, height)
 
 
 def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation, as far as it is known without decoding: a PNG may keep its EXIF
+    after the pixels, and Pillow decodes them all to find it; it is read once they are."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return 1
     try:
         value = image.getexif().get(_ORIENTATION, 1)
     except Exception:  # malformed EXIF is not worth refusing the picture for
@@ -284,10 +294,14 @@ def _decode(handle: IO[bytes], found: ImageFile, max_side: int) -> DecodedImage 
         return header
     image, info = header
     with image:
+        width, height = image.size  # decoding may scale the image down
         try:
             pixels = _first_frame_rgba(image, max_side)
         except Exception:  # truncated data, a broken stream, or a plugin failing on a crafted file
             return ImageProblem(found.reference, "corrupt or truncated: it cannot be decoded")
+        if _orientation(image) in _TURNED:  # a PNG's EXIF may be known only now
+            width, height = height, width
+        info = ImageInfo(found, info.format, width, height)
         return DecodedImage(info, pixels.width, pixels.height, pixels.tobytes(), _is_opaque(pixels))
 
 

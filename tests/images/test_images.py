@@ -123,6 +123,32 @@ def test_a_photo_is_turned_upright_by_its_exif_orientation(deck):
     assert (info.width, info.height) == (20, 60)
 
 
+@pytest.mark.parametrize(("format", "suffix"), [("PNG", "png"), ("JPEG", "jpg"), ("GIF", "gif"), ("WEBP", "webp")])
+def test_inspecting_reads_only_the_header(deck, format, suffix, monkeypatch):
+    save(deck / f"a.{suffix}", Image.new("RGB", (30, 10), RED), format)
+    decoded: list[object] = []
+    real_load = ImageFile.ImageFile.load
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda self: decoded.append(self) or real_load(self))
+    info = inspect(deck, f"a.{suffix}")
+    assert (info.format, info.width, info.height) == (format, 30, 10)
+    assert decoded == []
+
+
+def test_a_png_turned_by_exif_after_its_pixels_is_turned_once_decoded(deck):
+    exif = Image.Exif()
+    exif[0x0112] = 8
+    image = Image.new("RGB", (60, 20), RED)
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    # Put the eXIf chunk after IDAT, as some writers do: only decoding finds it.
+    payload = exif.tobytes()[6:] if exif.tobytes().startswith(b"Exif\0\0") else exif.tobytes()
+    chunk = struct.pack(">I", len(payload)) + b"eXIf" + payload + struct.pack(">I", zlib.crc32(b"eXIf" + payload))
+    raw = data.getvalue()
+    (deck / "late.png").write_bytes(raw[:-12] + chunk + raw[-12:])
+    decoded = load(deck, "late.png")
+    assert (decoded.width, decoded.height) == (20, 60) == (decoded.info.width, decoded.info.height)
+
+
 def test_references_are_relative_to_the_file_that_holds_them(deck):
     save(deck / "images" / "a.png", Image.new("RGB", (2, 2), RED), "PNG")
     save(deck / "my pic.png", Image.new("RGB", (2, 2), RED), "PNG")
