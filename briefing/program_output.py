@@ -31,6 +31,7 @@ class OutputCleaner:
     def __init__(self) -> None:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._held = ""
+        self._held_cr = ""
         self._in_string = False
 
     def feed(self, data: bytes) -> str:
@@ -44,14 +45,16 @@ class OutputCleaner:
     def cut(self) -> None:
         """End output cut short: a partial character or sequence held back is dropped."""
         self._decoder.reset()
-        self._held = ""
+        self._held = self._held_cr = ""
         self._in_string = False
 
     def _clean(self, text: str, *, final: bool) -> str:
-        plain = self._strip_sequences(self._held + text, final=final)
+        # A CR held back is plain text already: it must not go through the sequence state
+        # again (it would vanish into a control string that starts after it).
+        plain = self._held_cr + self._strip_sequences(self._held + text, final=final)
+        self._held_cr = ""
         if not final and plain.endswith("\r"):
-            # the LF of a CR LF may be in the next piece
-            plain, self._held = plain[:-1], "\r" + self._held
+            plain, self._held_cr = plain[:-1], "\r"  # the LF of a CR LF may come next
         return clean_text(plain)
 
     def _strip_sequences(self, text: str, *, final: bool) -> str:

@@ -47,6 +47,11 @@ def test_a_sequence_split_across_reads_is_still_removed():
     assert clean_in_pieces(b"a\x1b[38;5;196mb\x1b]0;t\x1b\\c", [2, 4, 9, 14, 15]) == "abc"
 
 
+def test_a_cr_held_back_before_a_control_string_is_kept():
+    # Found by Hypothesis: the CR was held for a possible LF, then skipped as part of the OSC.
+    assert clean_in_pieces(b"\r\x1b]8;;http://x\x1b\\", [3]) == clean_whole(b"\r\x1b]8;;http://x\x1b\\") == "\n"
+
+
 def test_a_lone_escape_and_controls_are_dropped_and_bad_utf8_replaced():
     assert clean_whole(b"x\x1b\x01y\x08z \xff\xe2\x82") == "xyz \ufffd\ufffd"
 
