@@ -55,7 +55,7 @@ Escaped in Markdown, so the text itself: &lt;/section&gt;&lt;/main&gt;&lt;script
 
 [quote breaker](https://example.com/"onmouseover="{RUN.format('attr')})
 
-[safe](https://example.com/ok), [mail](mailto:someone@example.com), [slide two](#2), [beside](other.html)
+[safe](https://example.com/ok), [mail](mailto:someone@example.com), [slide three](#3), [beside](other.html)
 
 | <img src=x onerror="{RUN.format('cell')}"> head | `</td></tr></table>` |
 |---|---|
