@@ -75,12 +75,16 @@ class Show:
         return self.page.evaluate("[window.__pwned, document.documentElement.dataset.pwned]")
 
     def overflow(self) -> dict[str, int]:
-        """How far the page, and the current slide's column, run wider than the window."""
+        """How far the page, the current slide's column, and the widest of its tables, charts
+        and code blocks (which scroll sideways rather than break the column) run over."""
         return self.page.evaluate(
             """() => {
               const page = document.querySelector('#slides > .current > .page');
+                const inner = page ? Array.from(page.querySelectorAll('.table, figure.chart, pre'))
+                .map(e => e.scrollWidth - e.clientWidth) : [];
               return {document: document.scrollingElement.scrollWidth - innerWidth,
-                      slide: page ? page.scrollWidth - page.clientWidth : 0};
+                      slide: page ? page.scrollWidth - page.clientWidth : 0,
+                      scrolled: Math.max(0, ...inner)};
             }"""
         )
 
