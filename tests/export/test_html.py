@@ -189,6 +189,11 @@ def test_language_comes_from_the_front_matter():
     assert "lang" not in read_page(export_html(load_deck(BUNDLED))).tags[0][1]
 
 
+def test_lang_is_a_front_matter_key_briefing_knows():
+    deck = load_text("---\nlang: en\n---\n\n# A\n\nText.\n")
+    assert not [finding for finding in deck.diagnostics if "lang" in finding.message]
+
+
 def test_colours_follow_the_deck_theme_else_the_reader_light_or_dark():
     def page(front: str = "", **options) -> str:
         return export_html(load_text(f"---\n{front}\n---\n\n# A\n" if front else "# A\n"), **options)
