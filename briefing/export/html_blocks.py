@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from html import escape
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from typing_extensions import assert_never
 
@@ -30,6 +31,10 @@ from briefing.core.blocks import (
 )
 from briefing.export.safe_url import is_safe_link
 from briefing.render.chart import chart_heading
+
+if TYPE_CHECKING:  # Pygments is imported only for decks with code
+    from pygments.formatter import Formatter
+    from pygments.lexer import Lexer
 
 # Chart bars are drawn in a box this many units wide, stretched to the column's width.
 _BAR_UNITS = 1000
@@ -190,23 +195,24 @@ def highlight(code: str, language: str) -> str:
         return escape(code, quote=False)
     from pygments import highlight as pygments_highlight
 
-    return pygments_highlight(code, lexer, _formatter())
+    return str(pygments_highlight(code, lexer, _formatter()))
 
 
 @lru_cache(maxsize=64)
-def _lexer(language: str) -> object | None:
+def _lexer(language: str) -> Lexer | None:
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 
     try:
         # keep the code's own blank lines at either end, and add no newline at its end
-        return get_lexer_by_name(language, stripnl=False, ensurenl=False)
+        lexer: Lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
     except ClassNotFound:
         return None
+    return lexer
 
 
 @lru_cache(maxsize=1)
-def _formatter() -> object:
+def _formatter() -> Formatter[str]:
     from pygments.formatters import HtmlFormatter
 
     return HtmlFormatter(nowrap=True)

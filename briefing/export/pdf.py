@@ -33,7 +33,8 @@ def weasyprint() -> ModuleType:
             "--format pdf needs the Pango library (Debian: apt-get install libpango-1.0-0 "
             f"libpangoft2-1.0-0): {exc}"
         ) from None
-    return module
+    loaded: ModuleType = module
+    return loaded
 
 
 def export_pdf(deck: Deck, *, notes: bool = False, theme: str | None = None, steps: bool = False) -> bytes:
@@ -47,6 +48,7 @@ def export_pdf(deck: Deck, *, notes: bool = False, theme: str | None = None, ste
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        return module.HTML(string=page, url_fetcher=fetcher).write_pdf()
+        pdf: bytes = module.HTML(string=page, url_fetcher=fetcher).write_pdf()
+        return pdf
     finally:
         logger.setLevel(level)

@@ -30,7 +30,9 @@ ARTIFACTS = ROOT / "test-artifacts" / "html"
 
 def skip_without_chromium() -> None:
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium): the HTML export's browser tests need it")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium): the HTML export's browser tests need it"
+        )
     pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra: pip install -e '.[test]'")
 
 

@@ -35,7 +35,8 @@ Inline <script>{RUN.format('inline')}</script> and <img src=x onerror="{RUN.form
 
 Code: `</script><script>{RUN.format('code')}</script>` and `</section>`.
 
-Escaped in Markdown, so the text itself: &lt;/section&gt;&lt;/main&gt;&lt;script&gt;{RUN.format('escaped')}&lt;/script&gt;
+Escaped in Markdown, so the text itself:
+&lt;/section&gt;&lt;/main&gt;&lt;script&gt;{RUN.format('escaped')}&lt;/script&gt;
 
 ```html
 </pre></code></section><script>{RUN.format('fence')}</script>
