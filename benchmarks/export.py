@@ -1,4 +1,5 @@
-"""Export speed and memory, against pandoc and markdown-it-py's bare parse, in one run.
+"""Export speed and memory, against pandoc and markdown-it-py's bare parse, in one run; the
+HTML export against the text export of the same deck; the PDF of the bundled deck.
 
     python benchmarks/export.py [--runs 7] [--slides 1000]
 
@@ -79,6 +80,7 @@ def main() -> None:
         print(f"{args.slides}-slide deck, {big.stat().st_size / 1024:.0f} KiB, median of {args.runs} runs")
         commands = {
             "briefing export": [*briefing, "export", str(big)],
+            "briefing export --format html": [*briefing, "export", str(big), "--format", "html"],
             "markdown-it-py bare parse": [python, "-c", BARE_PARSE, str(big)],
         }
         if shutil.which("pandoc"):
@@ -93,6 +95,8 @@ def main() -> None:
         else:
             print("  export / pandoc       pandoc not installed (apt-get install pandoc)")
         print(f"  export peak memory    {export['peak']:.1f} MiB (target <= 100 MiB)")
+        html = results["briefing export --format html"]
+        print(f"  html / text export    {html['seconds'] / export['seconds']:.2f}x   (target <= 2.0x)")
         print()
         bundled = ROOT / "slides"
         print("bundled deck")
@@ -108,6 +112,29 @@ def main() -> None:
         small, imports = results.values()
         print()
         print(f"  export / imports      {small['seconds'] / imports['seconds']:.2f}x   (target <= 1.5x)")
+        measure_pdf(briefing, bundled, Path(scratch), args.runs)
+
+
+def measure_pdf(briefing: list[str], bundled: Path, scratch: Path, runs: int) -> None:
+    """The bundled deck as a PDF, whole process, against the same deck's text export."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        print("\nPDF: WeasyPrint is not installed (pip install 'briefing[pdf]')")
+        return
+    print("\nbundled deck as PDF")
+    results = measure(
+        {
+            "briefing export slides --format pdf": [
+                *briefing, "export", str(bundled), "--format", "pdf", "-o", str(scratch / "deck.pdf")
+            ],
+            "briefing export slides": [*briefing, "export", str(bundled)],
+        },
+        runs,
+    )
+    pdf, text = results.values()
+    print()
+    print(f"  pdf                   {pdf['seconds']:.2f} s   (target <= 5 s; {pdf['seconds'] / text['seconds']:.1f}x the text export)")
 
 
 if __name__ == "__main__":

@@ -12,13 +12,17 @@ import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from briefing import __version__
 from briefing.core.errors import DeckError
 from briefing.fileio import WriteError
 
+if TYPE_CHECKING:
+    from briefing.core.model import Deck
+
 COMMANDS = ("present", "presenter", "export", "check", "new")
+EXPORT_FORMATS = ("text", "json", "html", "pdf")
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
     "auto", "briefing", "presenterm", "marp", "slidev", "remark", "reveal", "deckset", "patat",
@@ -112,14 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
-    export = commands.add_parser("export", help="write the deck as plain text or JSON")
+    export = commands.add_parser("export", help="write the deck as plain text, JSON, an HTML page or a PDF")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    export.add_argument("--format", choices=("text", "json"), default="text")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="text")
     export.add_argument("--notes", action="store_true", help="include the speaker notes")
     export.add_argument("--width", type=_width, metavar="N", help="wrap at N columns (text; default 80)")
     export.add_argument(
         "--ascii", action="store_true", help="emit only ASCII (JSON: other characters as \\u escapes)"
     )
+    export.add_argument(
+        "--theme", metavar="NAME",
+        help="HTML and PDF: a Textual theme (default: the deck's, else light or dark as the reader prefers)",
+    )
+    export.add_argument("--steps", action="store_true", help="PDF: a page for every reveal step")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
     export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
@@ -202,15 +211,23 @@ def _discard_stdout() -> None:
 def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.load import load
 
-    if args.format != "text" and args.width is not None:  # JSON is the model, not a layout
-        raise UsageError("--width applies only to --format text", "briefing export")
-    if args.output == "":
-        raise UsageError("-o needs a file name (or - for standard output)", "briefing export")
+    _check_export_options(args)
+    if args.format == "pdf":
+        from briefing.export.pdf import PdfUnavailable, weasyprint
+
+        try:
+            weasyprint()  # before the deck is read: say at once what to install
+        except PdfUnavailable as error:
+            print(f"briefing: {error}", file=sys.stderr)
+            return 2
     deck = load(deck_path, dialect=args.dialect)
+    output: str | bytes
     if args.format == "json":
         from briefing.export.json import export_json
 
         output = export_json(deck, notes=args.notes, ascii=args.ascii)
+    elif args.format in ("html", "pdf"):
+        output = _export_page(deck, args)
     else:
         from briefing.export.text import export_text
 
@@ -221,7 +238,10 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
     if args.output in (None, "-"):
-        write_stdout(output)
+        if isinstance(output, bytes):
+            _write_stdout_bytes(output)
+        else:
+            write_stdout(output)
         return 0
     from briefing.fileio import why_not_written, write_atomic
 
@@ -229,10 +249,66 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     if any(_same_file(target, file) for file in deck.files):
         raise UsageError(f"-o {target} is a file of the deck itself", "briefing export")
     try:
-        write_atomic(target, output.encode("utf-8"))
+        write_atomic(target, output if isinstance(output, bytes) else output.encode("utf-8"))
     except OSError as exc:
         raise WriteError(target, f"cannot write: {why_not_written(target, exc)}") from None
     return 0
+
+
+def _check_export_options(args: argparse.Namespace) -> None:
+    """Options that parse but do not go with the format: a usage error, before any work."""
+    prog = "briefing export"
+    if args.format != "text" and args.width is not None:  # JSON is the model, not a layout
+        raise UsageError("--width applies only to --format text", prog)
+    if args.ascii and args.format not in ("text", "json"):
+        raise UsageError("--ascii applies only to --format text and json", prog)
+    if args.theme is not None and args.format not in ("html", "pdf"):
+        raise UsageError("--theme applies only to --format html and pdf", prog)
+    if args.steps and args.format != "pdf":
+        raise UsageError("--steps applies only to --format pdf", prog)
+    if args.output == "":
+        raise UsageError("-o needs a file name (or - for standard output)", prog)
+    if args.theme is not None:
+        from briefing.export.html_theme import theme_names
+
+        if args.theme not in theme_names():
+            raise UsageError(f"unknown theme {args.theme!r}; themes are: {', '.join(theme_names())}", prog)
+    if args.format == "pdf" and args.output is None and sys.stdout is not None and sys.stdout.isatty():
+        raise UsageError("a PDF is not for the terminal: give -o FILE (or -o - to pipe it)", prog)
+
+
+def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
+    """The HTML page or the PDF; a front-matter theme that is not Textual's is said, once."""
+    from briefing.export.html import chosen_theme
+
+    named = deck.metadata.get("theme")
+    if args.theme is None and named is not None and chosen_theme(deck) is None and deck.dialect == "briefing":
+        print(
+            f"briefing: warning: unknown theme {str(named)!r} in the front matter; "
+            "the page follows the reader's light or dark setting",
+            file=sys.stderr,
+        )
+    if args.format == "pdf":
+        from briefing.export.pdf import export_pdf
+
+        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps)
+    from briefing.export.html import export_html
+
+    return export_html(deck, notes=args.notes, theme=args.theme)
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    """Like write_stdout, for a binary export piped on (`-o -`)."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise WriteError(STDOUT, "cannot write: it is closed")
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteError(STDOUT, f"cannot write: {exc.strerror or exc}") from None
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -144,7 +144,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, command, make, message):
         (["export", "--width", "5"], "argument --width: width must be between 20 and 1000, not 5 (see: briefing export --help)"),
         (["check", "--size", "80by24"], "argument --size: expected WIDTHxHEIGHT such as 80x24, not '80by24' (see: briefing check --help)"),
         (["check", "--size", "0x24"], "argument --size: size must be positive, not '0x24' (see: briefing check --help)"),
-        (["export", "--format", "pdf"], "argument --format: invalid choice: 'pdf' (choose from 'text', 'json') (see: briefing export --help)"),
+        (["export", "--format", "docx"], "argument --format: invalid choice: 'docx' (choose from 'text', 'json', 'html', 'pdf') (see: briefing export --help)"),
         (["present", "--slide", "abc"], "argument --slide: expected a slide number, not 'abc' (see: briefing present --help)"),
         (["new"], "the following arguments are required: path (see: briefing new --help)"),
         (["export", "--bogus"], "unrecognized arguments: --bogus (see: briefing --help)"),

@@ -33,6 +33,12 @@ def test_wheel_contains_the_deck(wheel):
     assert "briefing/cli.py" in names
 
 
+def test_wheel_carries_the_html_page_files(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("html_page.css", "html_page.js", "theme_table.py"):
+        assert f"briefing/export/{name}" in names
+
+
 def test_installed_wheel_uses_its_own_deck(wheel, tmp_path):
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=False).create(env_dir)

@@ -1,0 +1,198 @@
+"""The deck as one self-contained HTML page: `briefing export --format html`.
+
+One `<section>` per slide, built from the deck model (never from its Markdown text), with the
+page's stylesheet and script inline and a Content-Security-Policy that allows only those two:
+nothing on the page can load or run anything else, and no request leaves it.
+
+Steps: every top-level block of a slide says from which step it shows (`data-step`, 1-based;
+none means from the first) and, for a block a later step replaces with a longer version of
+itself (a list revealed item by item), until which step (`data-until`). The script shows a
+slide step by step; print, and a browser without scripts, show every slide whole.
+
+Speaker notes are in the page only with `notes`: without it, no note text is in the file.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+from briefing.core.blocks import Block, Heading
+from briefing.core.model import Deck, Slide
+from briefing.export.html_blocks import BlockWriter, attribute, text
+from briefing.export.html_theme import chart_fills, theme_css
+from briefing.export.language import language_tag
+from briefing.export.theme_table import THEMES
+
+STYLESHEET = "html_page.css"
+SCRIPT = "html_page.js"
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """One of the page's static files, shipped beside this module."""
+    return files("briefing.export").joinpath(name).read_text(encoding="utf-8")
+
+
+def chosen_theme(deck: Deck, theme: str | None = None) -> str | None:
+    """The built-in theme the page is drawn in: `theme` (the caller checked it), else the
+    front matter's if it names one; None means light or dark as the reader's system prefers
+    (another tool's theme, such as Marp's `gaia`, is not one of Textual's)."""
+    if theme:
+        return theme
+    named = deck.metadata.get("theme")
+    return named if isinstance(named, str) and named in THEMES else None
+
+
+def export_html(
+    deck: Deck, *, notes: bool = False, theme: str | None = None, step_pages: bool = False
+) -> str:
+    """The page as text. `step_pages` (for the PDF) gives each step of a slide a page of its
+    own instead of one section per slide revealed by the script."""
+    name = chosen_theme(deck, theme)
+    scheme, colours = theme_css(name)
+    writer = BlockWriter(chart_fills(name))
+    style, script = asset(STYLESHEET), asset(SCRIPT)
+    colours_style = f"\n{colours}\n"
+    parts = [
+        "<!DOCTYPE html>\n",
+        f"<html{_lang(deck)}>\n<head>\n",
+        '<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{_policy(script, style, colours_style)}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta name="color-scheme" content="{scheme}">\n',
+        *_document_metadata(deck.metadata),
+        f"<title>{text(deck.title)}</title>\n",
+        f"<style>{style}</style>\n",
+        f"<style>{colours_style}</style>\n",
+        "</head>\n<body>\n",
+        '<main id="slides">\n',
+    ]
+    for slide in deck.slides:
+        if step_pages:
+            parts.extend(_step_pages(writer, slide, notes))
+        else:
+            parts.append(_section(writer, slide, notes))
+    parts += [
+        "</main>\n",
+        _overview(deck),
+        _status(deck),
+        f"<script>{script}</script>\n",
+        "</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def _csp_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _policy(script: str, *styles: str) -> str:
+    """Nothing may load or run but the page's own inline script and styles (by hash), and
+    images only from data: URIs (a deck's local images are embedded that way)."""
+    style_hashes = " ".join(_csp_hash(style) for style in styles)
+    return (
+        f"default-src 'none'; script-src {_csp_hash(script)}; style-src {style_hashes}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _lang(deck: Deck) -> str:
+    tag = language_tag(deck.metadata.get("lang"))
+    return f' lang="{attribute(tag)}"' if tag else ""
+
+
+def _document_metadata(metadata: Mapping[str, object]) -> Iterator[str]:
+    """Author and description: what a browser shows, and what the PDF's properties take."""
+    author = metadata.get("author")
+    if isinstance(author, (list, tuple)):
+        author = ", ".join(str(name) for name in author if str(name).strip())
+    if isinstance(author, (str, int, float)) and str(author).strip():
+        yield f'<meta name="author" content="{attribute(str(author).strip())}">\n'
+    subtitle = metadata.get("subtitle")
+    if isinstance(subtitle, (str, int, float)) and str(subtitle).strip():
+        yield f'<meta name="description" content="{attribute(str(subtitle).strip())}">\n'
+
+
+def _label(slide: Slide) -> str:
+    return slide.title or f"Slide {slide.number}"
+
+
+def _section(writer: BlockWriter, slide: Slide, notes: bool) -> str:
+    attributes = f' id="{slide.number}" data-steps="{len(slide.steps)}" aria-label="{attribute(_label(slide))}"'
+    parts = [f'<section class="slide"{attributes}>\n<div class="page">\n']
+    for index, (block, first, until) in enumerate(_staged_blocks(slide)):
+        marks = f' data-step="{first + 1}"' if first else ""
+        marks += f' data-until="{until + 1}"' if until is not None else ""
+        parts.append(writer.block(block, marks, title=index == 0 and isinstance(block, Heading)))
+        parts.append("\n")
+    parts.append("</div>\n")
+    if notes and slide.notes:
+        parts.append(_notes(writer, slide))
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _step_pages(writer: BlockWriter, slide: Slide, notes: bool) -> Iterator[str]:
+    """The slide once per step, each showing what that step shows (the PDF's `--steps`)."""
+    for step in range(len(slide.steps)):
+        first = step == 0
+        attributes = f' id="{slide.number}" aria-label="{attribute(_label(slide))}"' if first else ""
+        css = "slide" if first else "slide step-page"
+        parts = [f'<section class="{css}"{attributes}>\n<div class="page">\n']
+        for index, block in enumerate(slide.blocks_until(step)):
+            parts.append(writer.block(block, title=index == 0 and isinstance(block, Heading)))
+            parts.append("\n")
+        parts.append("</div>\n")
+        if notes and slide.notes and step == len(slide.steps) - 1:
+            parts.append(_notes(writer, slide))
+        parts.append("</section>\n")
+        yield "".join(parts)
+
+
+def _staged_blocks(slide: Slide) -> list[tuple[Block, int, int | None]]:
+    """Every block the slide ever shows, with the first step (0-based) that shows it and, for
+    one a later step replaces (Step.continues), the last; as Slide.blocks_until draws them."""
+    staged: list[tuple[Block, int, int | None]] = []
+    for index, step in enumerate(slide.steps):
+        if step.continues and staged:
+            block, first, _ = staged[-1]
+            staged[-1] = (block, first, index - 1)
+        staged.extend((block, index, None) for block in step.blocks)
+    return staged
+
+
+def _notes(writer: BlockWriter, slide: Slide) -> str:
+    parts = ['<aside class="notes" aria-label="Speaker notes">\n']
+    for index, note in enumerate(slide.notes):
+        if index:
+            parts.append("<hr>\n")
+        parts.append(writer.blocks(note.blocks))
+        parts.append("\n")
+    parts.append("</aside>\n")
+    return "".join(parts)
+
+
+def _overview(deck: Deck) -> str:
+    """Every slide by number and title: the `o` overview, and a contents list without script."""
+    items = "".join(
+        f'<li><a href="#{slide.number}">{text(_label(slide))}</a></li>\n' for slide in deck.slides
+    )
+    return f'<nav id="overview" aria-label="All slides">\n<ol>\n{items}</ol>\n</nav>\n'
+
+
+def _status(deck: Deck) -> str:
+    """The status line the script fills in: position, progress, previous and next."""
+    return (
+        '<footer id="status">\n'
+        '<button type="button" data-action="previous" tabindex="-1" aria-label="Previous">\u2039</button>\n'
+        f'<span class="deck-title">{text(deck.title)}</span>\n'
+        '<span class="progress" aria-hidden="true"><span></span></span>\n'
+        '<span class="position" aria-live="polite"></span>\n'
+        '<button type="button" data-action="next" tabindex="-1" aria-label="Next">\u203a</button>\n'
+        "</footer>\n"
+    )
