@@ -29,6 +29,7 @@ from typing import IO
 from urllib.parse import unquote
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ImageFile as PillowImageFile
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -305,6 +306,22 @@ def _decode(handle: IO[bytes], found: ImageFile, max_side: int) -> DecodedImage 
         return DecodedImage(info, pixels.width, pixels.height, pixels.tobytes(), _is_opaque(pixels))
 
 
+_PILLOW_SWITCH = threading.Lock()
+
+
+@contextlib.contextmanager
+def _truncation_is_an_error() -> Iterator[None]:
+    """Pillow's LOAD_TRUNCATED_IMAGES is process-wide and WeasyPrint turns it on when imported;
+    a cut-off picture must still be reported, not drawn half grey."""
+    with _PILLOW_SWITCH:
+        before = PillowImageFile.LOAD_TRUNCATED_IMAGES
+        PillowImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            PillowImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _first_frame_rgba(image: Image.Image, max_side: int) -> Image.Image:
     """Decode the first frame upright, at most `max_side` a side, as RGBA."""
     box = (max_side, max_side)
@@ -312,7 +329,8 @@ def _first_frame_rgba(image: Image.Image, max_side: int) -> Image.Image:
     # the box (a 4000x3000 photo decodes at 2000x1500): no terminal shows the difference.
     wanted = _fitted(image.size, (max_side * 3 // 4, max_side * 3 // 4))
     image.draft("RGB", wanted)
-    image.load()
+    with _truncation_is_an_error():
+        image.load()
     upright = ImageOps.exif_transpose(image) if _orientation(image) != 1 else image
     if upright.mode not in ("RGB", "RGBA"):
         upright = upright.convert("RGBA")  # palette, grey, CMYK: resampling wants true colour

@@ -366,6 +366,18 @@ def test_a_corrupt_image_is_remembered_as_a_problem(deck):
     assert load_image(reference, deck / "talk.md", deck, cache=cache) == first
 
 
+def test_a_truncated_image_is_a_problem_even_when_a_library_tells_pillow_to_allow_it(
+    deck, monkeypatch
+):
+    # WeasyPrint (the PDF export) sets this process-wide switch when it is imported.
+    from PIL import ImageFile as PillowImageFile
+
+    monkeypatch.setattr(PillowImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    found = load_image(_truncated_png(deck), deck / "talk.md", deck, cache=ImageCache())
+    assert isinstance(found, ImageProblem)
+    assert PillowImageFile.LOAD_TRUNCATED_IMAGES is True  # and the switch is left as it was
+
+
 def test_the_cache_keeps_the_most_recently_used_within_its_budgets(deck):
     images = []
     for number in range(4):
