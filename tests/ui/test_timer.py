@@ -172,11 +172,11 @@ async def test_the_console_resets_and_pauses_the_audiences_timer(socket_path):
         await wait_until(lambda: is_linked(audience) and is_linked(console))
         clocks.now += 90
         await desk.press("T")
-        await wait_until(lambda: audience.timer.elapsed == 0, timeout=1)
+        await wait_until(lambda: audience.timer.elapsed == 0)
         clocks.now += 20
         assert audience.timer.elapsed == console.timer.elapsed == 20
         await desk.press("t")
-        await wait_until(lambda: not audience.timer.running, timeout=1)
+        await wait_until(lambda: not audience.timer.running)
         clocks.now += 100
         assert audience.timer.elapsed == console.timer.elapsed == 20
         assert status(audience).timer == "paused"
@@ -192,7 +192,7 @@ async def test_the_first_key_on_either_side_starts_everyones_timer(socket_path, 
         clocks.now += 60
         assert audience.timer.waiting and console.timer.waiting
         await desk.press("right")
-        await wait_until(lambda: audience.timer.running, timeout=1)
+        await wait_until(lambda: audience.timer.running)
         clocks.now += 8
         assert audience.timer.elapsed == console.timer.elapsed == 8
 
