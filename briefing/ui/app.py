@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 # Slidev layouts that mean "centre this slide"
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 _MAX_DIGITS = 6
-_EXIT_GRACE = 2.0  # seconds an exit on a signal may take before the process just ends
+_EXIT_GRACE = 1.0  # seconds an exit on a signal may take before the process just ends
 _TIMER_KEYS = frozenset(
     key.strip()
     for binding in PresentScreen.BINDINGS
