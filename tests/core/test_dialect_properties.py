@@ -7,7 +7,7 @@ Examples per property come from the Hypothesis profile (tests/conftest.py).
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.core.dialects import NAMES
@@ -127,6 +127,7 @@ MARKERS = st.sampled_from(
 
 
 @given(st.sampled_from(NAMES + ("auto",)), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join))
+@example("patat", "---\n--- ---\n---")  # a pandoc multiline table with no header lines crashed
 def test_any_deck_in_any_dialect_loads_or_says_where_it_is_wrong(dialect, text):
     try:
         deck = load_text(clean_text(text), "/nonexistent/fuzz.md", dialect=dialect)
