@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -27,6 +28,16 @@ APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app
 
 # Before Textual is imported: no animations, so screens are the same on every run.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+def pytest_collection_finish(session):
+    """The suite makes and drops a great many objects (an app per test): the collector's
+    default pace spent about a sixth of its CPU time on them. Freeze what collection imported
+    and collect less often (still often enough for cycles not to pile up)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

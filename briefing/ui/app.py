@@ -210,8 +210,9 @@ class BriefingApp(App[int]):
 
     @property
     def live(self) -> bool:
-        """The show's widgets exist: after its screen is composed, until shut down."""
-        return self._strips is not None and bool(self.present.query("#slide-view"))
+        """The show's widgets exist: after its screen is composed, until shut down (which takes
+        them down one by one, while a timer may still fire)."""
+        return self.is_running and self._strips is not None and bool(self.present.query("#slide-view"))
 
     @property
     def slide(self) -> Slide:

@@ -207,3 +207,16 @@ async def test_a_restarted_audience_view_shows_the_shows_time(socket_path):
         audience = linked(SHOW, socket_path, clocks)
         async with audience.run_test(size=(80, 24)):
             await wait_until(lambda: audience.timer.elapsed == 300)
+
+
+async def test_a_tick_while_the_show_shuts_down_draws_nothing(monkeypatch):
+    """The once-a-second tick can fire while quitting takes the show's widgets down one by
+    one (seen under load): it must not look for the status line that is already gone."""
+    from briefing.ui.widgets.paged_view import PagedView
+
+    # the slide's view goes after the status line: tick just then
+    monkeypatch.setattr(PagedView, "on_unmount", lambda view: view.app._tick(), raising=False)
+    app = make_app(SHOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code in (None, 0) and app._exception is None
