@@ -30,6 +30,14 @@ APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (in pyproject's addopts): two workers a core. About half of a typical test's
+    time is waiting (Pilot's idle checks, a show in tmux, a subprocess), which a second worker
+    on the same core fills."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
 def pytest_collection_finish(session):
     """The suite makes and drops a great many objects (an app per test): the collector's
     default pace spent about a sixth of its CPU time on them. Freeze what collection imported
