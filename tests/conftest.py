@@ -30,6 +30,7 @@ APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: fine without it
 def pytest_xdist_auto_num_workers(config):
     """`-n auto` (in pyproject's addopts): two workers a core. About half of a typical test's
     time is waiting (Pilot's idle checks, a show in tmux, a subprocess), which a second worker
