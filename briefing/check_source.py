@@ -76,7 +76,11 @@ def printable_path(path: Path) -> str:
 def _beside_deck(deck: Deck, value: str) -> Path:
     """`value` relative to the deck's directory (a directory deck's own, a file's parent)."""
     folder = deck.root if _is_dir(deck.root) else deck.root.parent
-    return folder / os.path.expanduser(value)  # an absolute value stays as it is
+    try:
+        value = os.path.expanduser(value)
+    except ValueError:  # `~` and a user name with a NUL in it: no such user, so no such file
+        pass
+    return folder / value  # an absolute value stays as it is
 
 
 def _key_line(path: Path) -> int:

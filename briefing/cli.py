@@ -161,6 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_new(args)
         deck_path = args.deck if args.deck is not None else bundled_deck()
         if args.command == "export":
+            if args.output in (None, "-"):
+                from briefing.closed_output import ending_when_closed
+
+                with ending_when_closed():  # `briefing export | head`: no use going on once head is gone
+                    return run_export(deck_path, args)
             return run_export(deck_path, args)
         if args.command == "check":
             return run_check(deck_path, args)
@@ -321,14 +326,16 @@ def _same_file(first: Path, second: Path) -> bool:
 def run_check(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.check import CheckOptions, check_deck, in_deck_order
     from briefing.check_source import choose_source, printable_path
+    from briefing.closed_output import ending_when_closed
     from briefing.load import load
 
-    deck = load(deck_path, dialect=args.dialect)
-    source = choose_source(deck, args.source)
-    findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
-    findings = in_deck_order(deck, [*findings, *source.findings])
-    if findings:
-        write_stdout("".join(f"{finding}\n" for finding in findings))
+    with ending_when_closed():  # until the findings are out: the exit status says what they were
+        deck = load(deck_path, dialect=args.dialect)
+        source = choose_source(deck, args.source)
+        findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
+        findings = in_deck_order(deck, [*findings, *source.findings])
+        if findings:
+            write_stdout("".join(f"{finding}\n" for finding in findings))
     if source.named:
         named = printable_path(source.path)
         print(f"figures checked against {named} (the front matter's source)", file=sys.stderr)
@@ -352,10 +359,36 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+_STANDARD_STREAMS = (("stdin", "standard input"), ("stdout", "standard output"), ("stderr", "standard error"))
+
+
+def not_a_terminal() -> str | None:
+    """The first standard stream that is not a terminal, or None when all three are. The show
+    reads keys from standard input and draws on standard error (Textual does), and its escape
+    sequences must not land in a file or a pipe on standard output either."""
+    for attribute, name in _STANDARD_STREAMS:
+        stream = getattr(sys, attribute)
+        try:
+            if stream is not None and stream.isatty():
+                continue
+        except (AttributeError, OSError, ValueError):  # closed, or no file behind it
+            pass
+        return name
+    return None
+
+
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.load import load
 
     deck = load(deck_path, dialect=args.dialect, cached=True)  # fail here, before the terminal changes mode
+    stream = not_a_terminal()
+    if stream is not None:  # without one the show can neither take keys nor end when its reader goes
+        print(
+            f"briefing: {args.command} needs a terminal, and {stream} is not one "
+            "(to write the deck to a file or a pipe, use: briefing export)",
+            file=sys.stderr,
+        )
+        return 2
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"

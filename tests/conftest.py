@@ -2,21 +2,51 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Fuzzing: `default` fits CI (1,000 examples per property); `HYPOTHESIS_PROFILE=long` runs
-# 10,000 per property. No deadline: a shared machine's hiccup is not a bug.
+# Fuzzing: `default` fits CI (the README's test line); `HYPOTHESIS_PROFILE=long` runs 10,000
+# examples of every property. No deadline: a shared machine's hiccup is not a bug.
 _FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.register_profile("default", max_examples=1_000, **_FUZZ)
 settings.register_profile("long", max_examples=10_000, **_FUZZ)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(_PROFILE)
+
+# By default a property runs the profile's 1,000 examples when one takes about a millisecond;
+# costlier ones take fewer, so that none dominates the suite (`@settings(max_examples=...)`).
+# The long profile runs them all at 10,000.
+_LONG = _PROFILE == "long"
+SLOW_EXAMPLES = 10_000 if _LONG else 200  # pure, at about 10 ms an example
+APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app
 
 # Before Textual is imported: no animations, so screens are the same on every run.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: fine without it
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (in pyproject's addopts): two workers a core. About half of a typical test's
+    time is waiting (Pilot's idle checks, a show in tmux, a subprocess), which a second worker
+    on the same core fills."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
+def pytest_collection_finish(session):
+    """The suite makes and drops a great many objects (an app per test): the collector's
+    default pace spent about a sixth of its CPU time on them. Freeze what collection imported
+    and collect less often (still often enough for cycles not to pile up)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -29,9 +59,16 @@ DECKS = FIXTURES / "decks"
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory, monkeypatch):
-    """Tests never read or write the user's own parse cache."""
+def private_dirs(tmp_path_factory, monkeypatch):
+    """Each test has a parse cache, a state directory and a runtime directory of its own, for
+    itself and for the programs it starts: tests never touch the user's files, and tests
+    running side by side (pytest-xdist) never share a cache or meet through a sync socket."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    runtime = Path(tempfile.mkdtemp(prefix="brt-", dir="/tmp"))  # short: socket paths have a limit
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture
@@ -62,3 +99,19 @@ def tmux():
         pytest.skip("tmux is not installed (apt-get install tmux)")
     with Tmux() as server:
         yield server
+
+
+@pytest.fixture
+def pretend_a_terminal(monkeypatch):
+    """For tests that run `cli.main(["present", ...])` in this process (with a stand-in app):
+    the standard streams count as terminals, which pytest's captured ones are not. Call it
+    again with `stdin=False` (or stdout, stderr) to take one away. (The check itself is tested
+    end to end, in tests/test_not_a_terminal.py.)"""
+
+    def pretend(*, stdin: bool = True, stdout: bool = True, stderr: bool = True) -> None:
+        streams = (("standard input", stdin), ("standard output", stdout), ("standard error", stderr))
+        missing = next((name for name, is_one in streams if not is_one), None)
+        monkeypatch.setattr("briefing.cli.not_a_terminal", lambda: missing)
+
+    pretend()
+    return pretend

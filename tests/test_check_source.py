@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.check_source import choose_source, looks_like_path
@@ -175,6 +175,7 @@ SOURCE_VALUES = st.one_of(
 
 @settings(max_examples=300)  # each example touches the file system
 @given(value=SOURCE_VALUES)
+@example(value="~\x00")  # a user name with a NUL in it raised ValueError
 def test_any_source_value_is_a_source_a_warning_or_nothing(value, tmp_path_factory):
     folder = tmp_path_factory.getbasetemp() / "fuzz-source"
     folder.mkdir(exist_ok=True)

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 # Slidev layouts that mean "centre this slide"
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 _MAX_DIGITS = 6
-_EXIT_GRACE = 2.0  # seconds an exit on a signal may take before the process just ends
+_EXIT_GRACE = 1.0  # seconds an exit on a signal may take before the process just ends
 _TIMER_KEYS = frozenset(
     key.strip()
     for binding in PresentScreen.BINDINGS
@@ -210,8 +210,9 @@ class BriefingApp(App[int]):
 
     @property
     def live(self) -> bool:
-        """The show's widgets exist: after its screen is composed, until shut down."""
-        return self._strips is not None and bool(self.present.query("#slide-view"))
+        """The show's widgets exist: after its screen is composed, until shut down (which takes
+        them down one by one, while a timer may still fire)."""
+        return self.is_running and self._strips is not None and bool(self.present.query("#slide-view"))
 
     @property
     def slide(self) -> Slide:

@@ -7,7 +7,7 @@ Examples per property come from the Hypothesis profile (tests/conftest.py).
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing.core.dialects import NAMES
@@ -16,6 +16,7 @@ from briefing.core.html_text import html_blocks
 from briefing.core.loader import load_text
 from briefing.core.sanitize import clean_text, is_clean
 from briefing.render.text import PlainText
+from tests.conftest import SLOW_EXAMPLES
 
 WORDS = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "x", "1.5%", "**bold**", "`code`"]), min_size=1, max_size=6).map(" ".join)
 CONTENT = st.one_of(
@@ -78,6 +79,7 @@ def audience_text(deck) -> str:
     ) + "\n".join(slide.title for slide in deck.slides)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(decks_with_notes())
 def test_no_note_of_any_tool_is_ever_drawn(example):
     dialect, text, tokens = example
@@ -125,6 +127,7 @@ MARKERS = st.sampled_from(
 
 
 @given(st.sampled_from(NAMES + ("auto",)), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join))
+@example("patat", "---\n--- ---\n---")  # a pandoc multiline table with no header lines crashed
 def test_any_deck_in_any_dialect_loads_or_says_where_it_is_wrong(dialect, text):
     try:
         deck = load_text(clean_text(text), "/nonexistent/fuzz.md", dialect=dialect)

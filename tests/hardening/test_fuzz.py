@@ -1,7 +1,7 @@
 """Fuzzing: whatever a deck holds, the only failure anywhere is the project's own DeckError.
 
 Examples per property come from the Hypothesis profile (tests/conftest.py): 1,000 by
-default, 10,000 with HYPOTHESIS_PROFILE=long.
+default (APP_EXAMPLES for the one that drives the app), 10,000 with HYPOTHESIS_PROFILE=long.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.check import CheckOptions, check_deck
@@ -19,7 +19,7 @@ from briefing.core.loader import load_deck, load_text
 from briefing.core.sanitize import clean_text, is_clean
 from briefing.export.json import export_json
 from briefing.export.text import export_text
-from tests.conftest import DECKS
+from tests.conftest import APP_EXAMPLES, DECKS
 from tests.hardening.harness import RunningApp
 
 # Lines that steer the loader's decisions, hostile characters, and free text.
@@ -107,6 +107,7 @@ def running_app():
         yield running
 
 
+@settings(max_examples=APP_EXAMPLES)
 @given(DECK_TEXT, st.lists(st.sampled_from(["right", "left", "end", "s", "down", "home"]), max_size=6))
 def test_the_app_shows_any_deck(running_app, text, keys):
     deck = deck_or_none(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -14,6 +14,7 @@ from briefing.render.cells import cell_len
 from briefing.render.rich import SlideRenderer, render_lines
 from briefing.render.table import layout_table, word_width
 from briefing.render.text import PlainText
+from tests.conftest import SLOW_EXAMPLES
 
 numbers = st.builds(lambda n, d: f"{n:,}" + (f".{d}" if d is not None else ""), st.integers(-10**9, 10**12), st.none() | st.integers(0, 99))
 words = st.from_regex(r"[A-Za-z][a-z\-]{0,11}", fullmatch=True) | st.sampled_from(["中文", "한국어", "naïve", "$465", "13%"])
@@ -32,6 +33,7 @@ def block(header, rows, align) -> Table:
     return Table(tuple(map(inline, header)), tuple(tuple(map(inline, row)) for row in rows), tuple(align))
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(tables, st.integers(1, 200))
 def test_the_layout_fits_when_it_can_and_never_goes_below_a_word(table, width):
     header, rows, _ = table
@@ -43,6 +45,7 @@ def test_the_layout_fits_when_it_can_and_never_goes_below_a_word(table, width):
     assert layout.width <= width or not layout.fits
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(tables, st.integers(4, 160))
 def test_the_slide_table_keeps_every_word_whole_and_every_line_one_length(table, width):
     header, rows, align = table
@@ -57,6 +60,7 @@ def test_the_slide_table_keeps_every_word_whole_and_every_line_one_length(table,
                 assert re.search(rf"(?<!\S){re.escape(word)}(?!\S)", text), (word, text)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(tables, st.integers(20, 160))
 def test_the_handout_table_lines_up_or_becomes_records(table, width):
     header, rows, align = table

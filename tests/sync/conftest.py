@@ -16,15 +16,13 @@ from tests.sync.helpers import Links
 
 
 @pytest.fixture
-def short_dir(tmp_path):
-    """A private directory whose socket paths fit the kernel's limit (about 100 bytes):
-    tmp_path when it is short enough, else a fresh one directly under /tmp."""
-    if len(os.fsencode(tmp_path / "0123456789abcdef.sock")) <= runtime.MAX_SOCKET_PATH:
-        os.chmod(tmp_path, 0o700)
-        yield tmp_path
-        return
+def short_dir():
+    """A private directory whose socket paths fit the kernel's limit (about 100 bytes), also
+    one level down (`briefing/<channel>.sock`): a fresh one directly under /tmp, since tmp_path
+    can be long (a pytest-xdist worker's is)."""
     path = Path(tempfile.mkdtemp(prefix="bsync-", dir="/tmp"))
     try:
+        assert len(os.fsencode(path / "briefing" / "0123456789abcdef.sock")) <= runtime.MAX_SOCKET_PATH
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)

@@ -11,13 +11,15 @@ from briefing.sync.link import SyncLink
 from briefing.sync.protocol import State
 
 
-async def wait_until(condition: Callable[[], bool], timeout: float = 3.0) -> None:
-    """Poll `condition` every few milliseconds; fail the test if it stays false."""
+async def wait_until(condition: Callable[[], bool], timeout: float = 10.0, *, timer_free: bool = False) -> None:
+    """Poll `condition` every few milliseconds until it holds. `timeout` only keeps a broken
+    test from hanging: it is generous, for a busy machine, and never a measure of speed.
+    `timer_free` polls on every turn of the event loop instead, so it needs no loop timer."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"condition still false after {timeout} s")
-        await asyncio.sleep(0.005)
+        await asyncio.sleep(0 if timer_free else 0.005)
 
 
 class Recorder:

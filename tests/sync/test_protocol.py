@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Group, Hello, Notice, State
 from briefing.sync.protocol import LineSplitter, Register, TimerState
 from briefing.sync.protocol import decode, encode
+from tests.conftest import SLOW_EXAMPLES
 
 TIMER = TimerState("running", 65_000, 1_764_320_000_000)
 STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34", timer=TIMER)
@@ -209,7 +210,7 @@ json_values = st.recursive(
 )
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=SLOW_EXAMPLES)
 @given(st.dictionaries(st.sampled_from([*VALID, "role", "extra"]), json_values, max_size=12))
 def test_decode_never_raises_on_json_objects_with_plausible_keys(fields):
     message = decode(json.dumps(fields).encode())
@@ -217,7 +218,7 @@ def test_decode_never_raises_on_json_objects_with_plausible_keys(fields):
         assert decode(encode(message)) == message
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=SLOW_EXAMPLES)
 @given(
     st.sampled_from(["state", "hello", "group", "notice"]),
     st.dictionaries(

@@ -224,7 +224,7 @@ async def test_an_audience_views_problem_goes_to_the_console(socket_path):
     async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)) as desk:
         await wait_until(lambda: audience.clean_view)
         await room.press("9", "9", "enter")  # a key pressed on the projector's keyboard
-        await wait_until(lambda: any("no slide 99" in m for m in toasts(console)), timeout=1)
+        await wait_until(lambda: any("no slide 99" in m for m in toasts(console)))
         [notification] = console._notifications
         assert notification.title == "Audience view" and notification.severity == "warning"
         assert toasts(audience) == [] and problem(audience) == ""
@@ -239,13 +239,13 @@ async def test_a_broken_deck_is_said_once_on_the_console_and_never_to_the_room(t
         await wait_until(lambda: audience.console_linked)
         path.write_text("---\ntitle: [unclosed\n---\n# A\n")
         await reload_and_wait(audience, room)  # the audience view notices first
-        await wait_until(lambda: len(console._notifications) == 1, timeout=1)
+        await wait_until(lambda: len(console._notifications) == 1)
         await reload_and_wait(console, desk)
         [message] = toasts(console)  # its own error replaced the audience view's copy
         assert message.startswith("show.md:3: ") and console.reload_error == message
         audience._show_reload_error()  # said again (say, a console joined): nothing new
         await room.press("9", "9", "enter")  # a later notice: when it is in, so is the first
-        await wait_until(lambda: len(toasts(console)) == 2, timeout=1)
+        await wait_until(lambda: len(toasts(console)) == 2)
         assert toasts(console) == [message, "There is no slide 99 (1\u20136)"]
         assert toasts(audience) == [] and problem(audience) == ""
 
@@ -282,12 +282,12 @@ async def test_the_console_hears_when_the_audience_terminal_is_too_small(socket_
     async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)):
         await wait_until(lambda: audience.clean_view)
         await room.resize_terminal(30, 10)
-        await wait_until(lambda: len(toasts(console)) == 1, timeout=1)
+        await wait_until(lambda: len(toasts(console)) == 1)
         assert toasts(console) == ["The audience terminal is too small for the slide: 30\u00d710, it needs 40\u00d712"]
         await room.resize_terminal(35, 10)  # still too small: said once
         await room.resize_terminal(80, 24)
         await room.press("9", "9", "enter")  # a later notice: when it is in, so is any other
-        await wait_until(lambda: "There is no slide 99 (1\u20136)" in toasts(console), timeout=1)
+        await wait_until(lambda: "There is no slide 99 (1\u20136)" in toasts(console))
         assert len(toasts(console)) == 2 and shown(audience, "#slide-view")
 
 

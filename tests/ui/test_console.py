@@ -40,16 +40,16 @@ async def test_console_and_audience_move_each_other_steps_included(socket_path):
         await wait_until(lambda: is_linked(audience) and is_linked(console))
         assert console.present.has_class("-console") and console.present.has_class("-speaker")
         await desk.press("right")
-        await wait_until(lambda: audience.position == Position(1, 0), timeout=0.5)
+        await wait_until(lambda: audience.position == Position(1, 0))
         await desk.press("right")  # a reveal step travels too
-        await wait_until(lambda: audience.position == Position(1, 1), timeout=0.5)
+        await wait_until(lambda: audience.position == Position(1, 1))
         await room.press("right", "right")
-        await wait_until(lambda: console.position == Position(2, 0), timeout=0.5)
+        await wait_until(lambda: console.position == Position(2, 0))
         await room.pause()
         assert "Table" in view_text(audience)
         assert "aubergine" not in view_text(audience)
         await desk.press("4", "enter")
-        await wait_until(lambda: audience.position == Position(3, 0), timeout=0.5)
+        await wait_until(lambda: audience.position == Position(3, 0))
 
 
 async def test_console_blanks_the_audience_and_any_key_there_brings_it_back(socket_path):
@@ -57,11 +57,11 @@ async def test_console_blanks_the_audience_and_any_key_there_brings_it_back(sock
     async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)) as desk:
         await wait_until(lambda: is_linked(audience) and is_linked(console))
         await desk.press("b")
-        await wait_until(lambda: isinstance(audience.screen, BlackoutScreen), timeout=0.5)
+        await wait_until(lambda: isinstance(audience.screen, BlackoutScreen))
         assert not isinstance(console.screen, BlackoutScreen)
         assert "BLACKOUT" in console.present.query_one("StatusBar").render().plain
         await room.press("x")
-        await wait_until(lambda: not console.blackout, timeout=0.5)
+        await wait_until(lambda: not console.blackout)
         assert not isinstance(audience.screen, BlackoutScreen)
         await desk.press("b", "b")
         await desk.pause()
@@ -73,7 +73,7 @@ async def test_several_audience_views_follow_one_console(socket_path):
     async with first.run_test(size=(80, 24)), second.run_test(size=(80, 24)), console.run_test(size=(120, 36)) as desk:
         await wait_until(lambda: all(is_linked(app) for app in (first, second, console)))
         await desk.press("end")
-        await wait_until(lambda: first.position.slide == second.position.slide == 5, timeout=0.5)
+        await wait_until(lambda: first.position.slide == second.position.slide == 5)
 
 
 async def test_a_restarted_console_picks_up_where_the_show_is(socket_path):
@@ -88,7 +88,7 @@ async def test_a_restarted_console_picks_up_where_the_show_is(socket_path):
         async with restarted.run_test(size=(120, 36)) as desk:
             await wait_until(lambda: restarted.position == Position(2, 0))
             await desk.press("right")
-            await wait_until(lambda: audience.position == Position(3, 0), timeout=0.5)
+            await wait_until(lambda: audience.position == Position(3, 0))
 
 
 async def test_a_restarted_audience_view_resyncs_and_losing_it_never_stops_the_console(socket_path):

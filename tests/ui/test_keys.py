@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import OptionList
 
 from briefing.ui.navigation import Position
@@ -11,7 +12,7 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.overview import OverviewScreen
 from briefing.ui.screens.search import SearchScreen
 from tests.conftest import DECKS
-from tests.ui.helpers import make_app, view_text
+from tests.ui.helpers import make_app, until, view_text
 
 SHOW = DECKS / "show.md"  # Opening, Reveal (3 steps), Table, Chart, Tall, Closing
 
@@ -135,7 +136,8 @@ async def test_command_palette_goes_to_a_slide_by_title():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Chart")
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(CommandList)  # filled in by a worker: wait for the hit, not a while
+        await until(lambda: hits.option_count > 0 and "Chart" in str(hits.get_option_at_index(0).prompt))
         await pilot.press("enter")
         await pilot.pause()
         assert app.position == Position(3, 0)

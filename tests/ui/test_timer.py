@@ -172,11 +172,11 @@ async def test_the_console_resets_and_pauses_the_audiences_timer(socket_path):
         await wait_until(lambda: is_linked(audience) and is_linked(console))
         clocks.now += 90
         await desk.press("T")
-        await wait_until(lambda: audience.timer.elapsed == 0, timeout=1)
+        await wait_until(lambda: audience.timer.elapsed == 0)
         clocks.now += 20
         assert audience.timer.elapsed == console.timer.elapsed == 20
         await desk.press("t")
-        await wait_until(lambda: not audience.timer.running, timeout=1)
+        await wait_until(lambda: not audience.timer.running)
         clocks.now += 100
         assert audience.timer.elapsed == console.timer.elapsed == 20
         assert status(audience).timer == "paused"
@@ -192,7 +192,7 @@ async def test_the_first_key_on_either_side_starts_everyones_timer(socket_path, 
         clocks.now += 60
         assert audience.timer.waiting and console.timer.waiting
         await desk.press("right")
-        await wait_until(lambda: audience.timer.running, timeout=1)
+        await wait_until(lambda: audience.timer.running)
         clocks.now += 8
         assert audience.timer.elapsed == console.timer.elapsed == 8
 
@@ -207,3 +207,16 @@ async def test_a_restarted_audience_view_shows_the_shows_time(socket_path):
         audience = linked(SHOW, socket_path, clocks)
         async with audience.run_test(size=(80, 24)):
             await wait_until(lambda: audience.timer.elapsed == 300)
+
+
+async def test_a_tick_while_the_show_shuts_down_draws_nothing(monkeypatch):
+    """The once-a-second tick can fire while quitting takes the show's widgets down one by
+    one (seen under load): it must not look for the status line that is already gone."""
+    from briefing.ui.widgets.paged_view import PagedView
+
+    # the slide's view goes after the status line: tick just then
+    monkeypatch.setattr(PagedView, "on_unmount", lambda view: view.app._tick(), raising=False)
+    app = make_app(SHOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code in (None, 0) and app._exception is None

@@ -106,8 +106,8 @@ def _multiline(lines: list[str], start: int, inline: Inliner) -> tuple[int, tupl
     while number < len(lines) and lines[number].strip() and not _DASHES.match(lines[number]):
         header_lines.append(lines[number])
         number += 1
-    if number >= len(lines) or not _DASHES.match(lines[number]):
-        return None
+    if not header_lines or number >= len(lines) or not _DASHES.match(lines[number]):
+        return None  # the full line of dashes must have a header under it
     columns = _columns(lines[number])
     number += 1
     rows: list[tuple[Inline, ...]] = []
