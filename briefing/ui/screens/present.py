@@ -36,8 +36,8 @@ from briefing.ui.widgets.status_bar import Status, StatusBar
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
 
-# what the status line shows, besides the deck and the position
-_STATUS_STATE = ("typed", "blackout", "timer_state", "linked", "audience_views")
+# what the status line shows, besides the deck, the position and the time
+_STATUS_STATE = ("typed", "blackout", "linked", "audience_views")
 
 
 class PresentScreen(Screen[None]):
@@ -105,8 +105,9 @@ class PresentScreen(Screen[None]):
         self.watch(app, "clean_view", self._view_changed, init=False)
         self.watch(app, "progress", self._view_changed, init=False)
         self.watch(app, "room_problem", self._say_problem, init=True)  # one said at launch, too
+        self.watch(app, "timer_state", self.tick, init=False)
         for name in _STATUS_STATE:
-            self.watch(app, name, self.tick, init=False)
+            self.watch(app, name, self._draw_status, init=False)
         self._view_changed()
         # Drawn here, not a frame later: the first slide is in the first frame.
         self._draw("top")
@@ -152,7 +153,7 @@ class PresentScreen(Screen[None]):
         app = self.show_app
         self.set_class(app.clean_view, "-clean")
         self.set_class(app.clean_view and app.progress, "-progress")
-        self.tick()
+        self._draw_status()
 
     def _say_problem(self, problem: Problem | None) -> None:
         if problem is None:
@@ -161,8 +162,21 @@ class PresentScreen(Screen[None]):
             self.problem_line.show(problem.text, problem.severity, problem.timeout)
 
     def tick(self) -> None:
-        """Draw what changes with time and with the show's state: the status line, the clean
-        view's progress line and the speaker's time panel. Runs every second."""
+        """Draw what changes with time: the status line and the speaker's time panel. Runs every
+        second, and when the timer changes."""
+        self._draw_status()
+        app = self.show_app
+        panel = self.stage.speaker_panel
+        if app.speaker and panel is not None:
+            deck = app.deck
+            timer = app.timer
+            panel.time_panel.set_time(
+                timer.elapsed, timer.mode, deck.duration, app.position.slide, len(deck.slides), app.wall_clock()
+            )
+
+    def _draw_status(self) -> None:
+        """The status line (and the clean view's progress line): where the show is, the time,
+        digits typed, who is linked."""
         app = self.show_app
         deck, (index, step) = app.deck, app.position
         slide = deck.slides[index]
@@ -185,15 +199,10 @@ class PresentScreen(Screen[None]):
         )
         if app.clean_view:
             self.progress_line.set_progress(slide.number, len(deck.slides))
-        panel = self.stage.speaker_panel
-        if app.speaker and panel is not None:
-            panel.time_panel.set_time(
-                app.timer.elapsed, app.timer.mode, deck.duration, index, len(deck.slides), app.wall_clock()
-            )
 
     @on(PagedView.Changed, "#slide-view")
     def _slide_view_changed(self) -> None:
-        self.tick()  # "more below" depends on the slide's height and scroll
+        self._draw_status()  # "more below" depends on the slide's height and scroll
 
     # -- input ---------------------------------------------------------------------------------
 
