@@ -1,4 +1,5 @@
-"""Editing one slide in place: its exact source lines out, the edited lines back in.
+"""Editing one slide in place: its exact source lines out, the edited lines back in; what the
+show would draw for them (the editor's preview); and a recovery copy of unsaved edits.
 
 Only the slide's lines change. Every other byte of the file — other slides, front matter, a
 byte order mark, CRLF or LF line ends, a final newline or its absence — is written back as it
@@ -11,9 +12,13 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefing.core.blocks import Block, Heading, Rule, Span
+from briefing.core.errors import DeckError
+from briefing.core.loader import load_text
 from briefing.core.sanitize import clean_text
 from briefing.fileio import write_atomic
 
@@ -96,3 +101,37 @@ def save_slide(source: SlideSource, new_text: str, *, force: bool = False) -> Sl
     write_atomic(path, data)
     end = source.start + len(new_text.split("\n")) - 1
     return replace(source, end=end, text=new_text, baseline=data, cleaned=False)
+
+
+def preview_blocks(text: str, *, dialect: str | None = None, path: Path | str = "preview.md") -> tuple[Block, ...]:
+    """What the show would draw for this source, read in the deck's dialect (files it
+    includes are found beside `path`): its slides' blocks, then the notes."""
+    try:
+        deck = load_text(clean_text(text), path, dialect=dialect)
+    except DeckError as error:
+        return (Heading(3, (Span("Cannot preview"),)), Heading(6, (Span(error.message),)))
+    blocks: list[Block] = []
+    for index, slide in enumerate(deck.slides):
+        if index:
+            blocks.append(Rule())
+        blocks.extend(slide.blocks)
+    notes = [block for slide in deck.slides for note in slide.notes for block in note.blocks]
+    if notes:
+        blocks += [Rule(), Heading(4, (Span("Speaker notes", italic=True),)), *notes]
+    return tuple(blocks)
+
+
+def keep_recovery_copy(source: SlideSource, text: str) -> Path | None:
+    """Save an unsaved buffer of `source`'s lines under the user's state directory, where it
+    cannot clobber anything (the process is being killed); returns its path, or None if the
+    disk refused."""
+    from briefing.paths import state_dir
+
+    folder = state_dir() / "recovered"
+    name = f"{source.path.stem}-lines-{source.start}-{time.strftime('%Y%m%d-%H%M%S')}.md"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        write_atomic(folder / name, text.encode("utf-8"))
+    except OSError:
+        return None
+    return folder / name

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.core.errors import DeckError
+
+
+class Problem(NamedTuple):
+    """A problem a clean audience view says on its own line, with no console to tell."""
+
+    text: str
+    severity: str  # "warning" or "error"
+    timeout: float | None  # seconds it stays up; None: until cleared
 
 
 def deck_directory(deck_path: Path) -> Path:

@@ -205,7 +205,7 @@ async def test_the_console_says_when_no_audience_view_follows(socket_path):
     async with console.run_test(size=(120, 36)) as desk:
         await wait_until(lambda: console.link is not None and console.link.is_hub)
         await settle(desk)
-        console._update_status()
+        console.present.tick()  # what the clock does each second
         assert "no audience view" in status_text(console)
 
 

@@ -102,3 +102,41 @@ async def test_a_restarted_audience_view_resyncs_and_losing_it_never_stops_the_c
         again = linked(socket_path)
         async with again.run_test(size=(80, 24)):
             await wait_until(lambda: again.position == Position(1, 1))
+
+
+async def test_a_state_the_show_has_moved_past_is_not_followed_nor_sent_again(socket_path):
+    """Messages from the link are handled after whatever the app was doing: by then a newer
+    state may be in. Following the older one would send it out again as news."""
+    from briefing.ui.linking import RemoteMoved
+
+    app = linked(socket_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: app.link is not None and app.link.is_hub)
+        stale = app.link.state  # slide 1
+        await pilot.press("right", "right")
+        current = app.link.state
+        assert current.view == (1, 1, False)
+        app.post_message(RemoteMoved(stale))
+        await pilot.pause()
+        assert app.position == Position(1, 1) and app.link.state == current
+
+
+async def test_following_a_move_that_also_blanks_the_screen_sends_nothing_back(socket_path):
+    """A state that changes the slide and blackout at once is taken whole: a publish between
+    the two changes would send a half-followed state back out as the newest."""
+    from briefing.sync.link import SyncLink
+
+    app = linked(socket_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: app.link is not None and app.link.is_hub)
+        other = SyncLink(SHOW, "console", lambda state: None, socket_path=socket_path)
+        await other.start()
+        try:
+            await wait_until(lambda: other.connected and app.console_linked)
+            other.publish(2, 0, True)
+            await wait_until(lambda: app.position == Position(2, 0) and app.blackout)
+            await pilot.pause()
+            assert app.link.state.origin == other.origin  # the newest state is still the other's
+            assert other.state.origin == other.origin
+        finally:
+            await other.stop()

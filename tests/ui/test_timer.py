@@ -94,7 +94,7 @@ async def test_on_first_key_the_timer_waits_until_a_key_is_pressed(tmp_path):
         clocks.now += 600  # the speaker opened the deck ten minutes early
         await pilot.pause()
         assert app.timer.waiting and app.timer.elapsed == 0
-        app._tick()
+        app.present.tick()  # what the clock does each second
         assert status(app).timer == "waiting"
         assert "0:00 waiting" in app.present.query_one("StatusBar").render().plain
         await pilot.press("right")
@@ -215,7 +215,7 @@ async def test_a_tick_while_the_show_shuts_down_draws_nothing(monkeypatch):
     from briefing.ui.widgets.paged_view import PagedView
 
     # the slide's view goes after the status line: tick just then
-    monkeypatch.setattr(PagedView, "on_unmount", lambda view: view.app._tick(), raising=False)
+    monkeypatch.setattr(PagedView, "on_unmount", lambda view: view.screen.tick(), raising=False)
     app = make_app(SHOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -12,21 +12,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.strip import Strip
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, TextArea
 
-from briefing.core.blocks import Block, Heading, Rule, Span
-from briefing.core.errors import DeckError
-from briefing.core.loader import load_text
-from briefing.core.sanitize import clean_text
-from briefing.editing import EditConflict, SlideSource, read_slide_source, save_slide
+from briefing.editing import (
+    EditConflict,
+    SlideSource,
+    keep_recovery_copy,
+    preview_blocks,
+    read_slide_source,
+    save_slide,
+)
+from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.screens.closing import ClosesOnce
 from briefing.ui.widgets.paged_view import PagedView
 
 PREVIEW_DELAY = 0.1  # seconds after the last key; the issue allows 150 ms
-
-RenderBlocks = Callable[[tuple[Block, ...], int], list[Strip]]
 
 
 class ChoiceScreen(ClosesOnce[str], ModalScreen[str]):
@@ -79,10 +81,11 @@ class EditorScreen(Screen[None]):
     class Saved(Message):
         """The slide was written to disk: the show should reload and stay on it."""
 
-    def __init__(self, source: SlideSource, render: RenderBlocks) -> None:
+    def __init__(self, source: SlideSource, *, dialect: str | None = None) -> None:
         super().__init__()
         self.source = source
-        self.render_blocks = render
+        self.dialect = dialect  # the deck's: the preview reads the slide as the show does
+        self.strips: StripCache | None = None  # the preview, drawn as the show draws slides
         self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -109,6 +112,8 @@ class EditorScreen(Screen[None]):
         return text
 
     def on_mount(self) -> None:
+        self.strips = StripCache(self.app.console, palette_for(self.app.current_theme, no_color=self.app.no_color))
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self.query_one(TextArea).focus()
         self._update_preview()
         if self.source.cleaned:
@@ -134,11 +139,17 @@ class EditorScreen(Screen[None]):
         self._preview_timer = self.set_timer(PREVIEW_DELAY, self._update_preview)
 
     def _update_preview(self) -> None:
-        deck = getattr(self.app, "deck", None)
-        blocks = preview_blocks(self.text, dialect=getattr(deck, "dialect", None), path=self.source.path)
+        strips = self.strips
+        assert strips is not None
+        blocks = preview_blocks(self.text, dialect=self.dialect, path=self.source.path)
         self.query_one("#editor-preview", PagedView).show(
-            lambda width: self.render_blocks(blocks, width), scroll="keep"
+            lambda width: strips.blocks(("preview", blocks), blocks, width), scroll="keep"
         )
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.strips is not None:
+            self.strips.set_palette(palette_for(theme, no_color=self.app.no_color))
+            self._update_preview()
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -223,39 +234,3 @@ class EditorScreen(Screen[None]):
         elif answer == "discard":
             self.dismiss()
 
-
-def keep_recovery_copy(source: SlideSource, text: str) -> Path | None:
-    """Save an unsaved buffer under the user's state directory; returns its path."""
-    import time
-
-    from briefing.fileio import write_atomic
-    from briefing.paths import state_dir
-
-    folder = state_dir() / "recovered"
-    name = f"{source.path.stem}-lines-{source.start}-{time.strftime('%Y%m%d-%H%M%S')}.md"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(folder / name, text.encode("utf-8"))
-    except OSError:
-        return None
-    return folder / name
-
-
-def preview_blocks(
-    text: str, *, dialect: str | None = None, path: Path | str = "preview.md"
-) -> tuple[Block, ...]:
-    """What the show would draw for this source, read in the deck's dialect (files it
-    includes are found beside `path`): its slides' blocks, then the notes."""
-    try:
-        deck = load_text(clean_text(text), path, dialect=dialect)
-    except DeckError as error:
-        return (Heading(3, (Span("Cannot preview"),)), Heading(6, (Span(error.message),)))
-    blocks: list[Block] = []
-    for index, slide in enumerate(deck.slides):
-        if index:
-            blocks.append(Rule())
-        blocks.extend(slide.blocks)
-    notes = [block for slide in deck.slides for note in slide.notes for block in note.blocks]
-    if notes:
-        blocks += [Rule(), Heading(4, (Span("Speaker notes", italic=True),)), *notes]
-    return tuple(blocks)

@@ -17,6 +17,7 @@ MOUSE = (
     ("right-click", "Previous"),
     ("wheel", "Scroll a tall slide"),
     ("shift+wheel", "Scroll a wide table or code sideways"),
+    ("drag", "Select text (then super+c copies it)"),
 )
 
 

@@ -3,6 +3,9 @@
 Prose is drawn in the column. A table or code block wider than the column (its lines are all
 as long as its longest) may use the whole width of the view; wider still, it scrolls sideways
 under the rest of the slide, with an arrow in the margin on each side that has more.
+
+Text can be selected with the mouse and copied (Textual's copy key): a selection gives the plain
+text of what it covers, without the margin; a line wider than the view is copied whole.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from briefing.render import frame
@@ -84,6 +88,7 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._top = 0  # blank rows above the content
         self._pan = 0  # cells wide lines are scrolled sideways
         self._lines: list[Strip] = []
+        self._starts: list[int] = []  # where each line's text begins, after the margin
         self._blank: Strip | None = None  # below the content; resolving the style is not free
         self._laid_out_for: tuple[int, int] | None = None
 
@@ -155,6 +160,7 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
             # Hidden (display: none) or not laid out yet: nothing is drawn now, so the next
             # size it gets must lay the content out again, even if it is the size it had.
             self._lines = []
+            self._starts = []
             self._content = []
             self._laid_out_for = None
             return
@@ -183,17 +189,26 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         more = self.get_component_rich_style("paged-view--more", partial=True)
         blank = Strip.blank(width, style)
         lines = [blank] * self._top
+        starts = [0] * self._top
         for strip in self._content:
             size = strip.cell_length
             if size <= column:
+                start = left
                 line = Strip.join([Strip.blank(left, style), strip])
             elif size <= wide:
-                line = Strip.join([Strip.blank(min(left, wide_left + wide - size), style), strip])
+                start = min(left, wide_left + wide - size)
+                line = Strip.join([Strip.blank(start, style), strip])
             else:
+                start = wide_left
                 line = self._panned(strip, wide, wide_left, width, more)
             lines.append(line.crop_extend(0, width, style))
+            starts.append(start)
         lines += [blank] * self.pad_rows
+        starts += [0] * self.pad_rows
+        if self.text_selection is not None and [line.text for line in lines] != [line.text for line in self._lines]:
+            self._forget_selection()  # it was made in text that is no longer where it was
         self._lines = lines
+        self._starts = starts
         self._blank = blank
         self.virtual_size = Size(width, len(lines))
         # A view whose height is `auto` takes as many rows as its content: its parent must
@@ -264,12 +279,70 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         if 0 <= index < len(self._lines):
-            return self._lines[index]
-        width = self.scrollable_content_region.width
-        if self._blank is None or self._blank.cell_length != width:
-            self._blank = Strip.blank(width, self.rich_style)
-        return self._blank
+            line = self._lines[index]
+            selection = self.text_selection
+            if selection is not None and (span := selection.get_span(index)) is not None:
+                line = self._highlighted(line, *span)
+        else:
+            width = self.scrollable_content_region.width
+            if self._blank is None or self._blank.cell_length != width:
+                self._blank = Strip.blank(width, self.rich_style)
+            line = self._blank
+        # where each character is, so that a mouse selection knows what it covers
+        return line.apply_offsets(0, index)
+
+    def _highlighted(self, line: Strip, start: int, end: int) -> Strip:
+        """`line` with characters [start, end) in the selection's colours (end -1: to its end)."""
+        length = len(line.text)
+
+        def cell(index: int) -> int:
+            return line.cell_length if index == -1 or index >= length else line.index_to_cell_position(index)
+
+        first, last = cell(start), cell(end)
+        if last <= first:
+            return line
+        before, chosen, after = line.divide([first, last, line.cell_length])
+        style = self.screen.get_component_rich_style("screen--selection")
+        chosen = Strip(Segment.apply_style(chosen, post_style=style), chosen.cell_length)
+        return Strip.join([before, chosen, after])
+
+    # -- selecting and copying ---------------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text a mouse selection covers, line by line, as plain text: without the margin,
+        the arrows beside a wide line, or the indent all its lines share (a code block's
+        padding); a line wider than the view (it scrolls sideways) is copied whole, not just
+        the part in sight. Blank lines at either end are left out."""
+        from textwrap import dedent
+
+        lines = []
+        for index, line in enumerate(self._lines):
+            span = selection.get_span(index)
+            if span is None:
+                continue
+            content = index - self._top
+            if 0 <= content < len(self._content) and self._content[content].cell_length > self.wide_width:
+                lines.append(self._content[content].text.rstrip())
+                continue
+            start, end = span
+            text = line.text
+            lines.append(text[max(start, self._starts[index]) : len(text) if end == -1 else end].rstrip())
+        return dedent("\n".join(lines)).strip("\n"), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def _forget_selection(self) -> None:
+        """Drop this view's part of the screen's selection."""
+        selections = self.screen.selections
+        if self in selections:
+            self.screen.selections = {widget: kept for widget, kept in selections.items() if widget is not self}
 
     def on_click(self, event: events.Click) -> None:
+        # A click turns the page, every time: Textual's select-all on a double click would
+        # take the second click of two quick ones for a selection.
+        event.prevent_default()
+        if self.text_selection is not None:
+            return  # the end of a drag that selected text, not a click
         if event.button in (1, 3):
             self.post_message(self.Clicked(self, forward=event.button == 1))

@@ -102,9 +102,15 @@ class TimePanel(Widget):
 class SpeakerPanel(Vertical):
     """Notes (most of the room), the next slide's opening lines, and the timer."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes_view = PagedView(id="notes-view", pad_columns=1, pad_rows=0, max_columns=200)
+        self.next_view = PagedView(id="next-view", pad_columns=1, pad_rows=0, max_columns=200)
+        self.time_panel = TimePanel(id="time-panel")
+
     def compose(self) -> ComposeResult:
         yield Label("Notes", classes="speaker-heading")
-        yield PagedView(id="notes-view", pad_columns=1, pad_rows=0, max_columns=200)
+        yield self.notes_view
         yield Label("Next", classes="speaker-heading", id="next-heading")
-        yield PagedView(id="next-view", pad_columns=1, pad_rows=0, max_columns=200)
-        yield TimePanel(id="time-panel")
+        yield self.next_view
+        yield self.time_panel

@@ -1,0 +1,148 @@
+"""The stage: the slide, and in the speaker view the speaker's panel beside it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual.containers import Horizontal
+from textual.theme import Theme
+
+from briefing.core.blocks import CodeBlock, walk
+from briefing.core.model import Deck
+from briefing.ui import navigation
+from briefing.ui.navigation import Position
+from briefing.ui.rendering import StripCache, palette_for
+from briefing.ui.widgets.paged_view import PagedView, Render
+from briefing.ui.widgets.speaker_panel import SpeakerPanel
+
+Scroll = Literal["top", "bottom", "keep"]
+
+# Slidev layouts that mean "centre this slide"
+_CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
+
+
+class SlideStage(Horizontal):
+    """The slide (`#slide-view`) and, while `speaker` is on, a SpeakerPanel (`#speaker`) with
+    the slide's notes and the next slide's first lines. Told what to show by `show`; it keeps
+    that, to draw it again when the theme changes or code gets its colours.
+
+    Slides are drawn through a cache of rendered lines in the theme's colours, and the slides a
+    key would show next are drawn ahead, after each frame. Code is coloured from the second
+    frame on (`colour_code`): Pygments is slow to import.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        self.slide_view = PagedView(id="slide-view")
+        super().__init__(self.slide_view, id=id)
+        self.deck: Deck | None = None
+        self.position = Position(0, 0)
+        self.speaker = False
+        self.speaker_panel: SpeakerPanel | None = None  # mounted the first time it is asked for
+        self.strips: StripCache | None = None
+        self.theme_drawn = ""  # the theme the cache's palette was made from
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def show(self, deck: Deck, position: Position, *, speaker: bool, scroll: Scroll) -> None:
+        """Draw `position` of `deck` (with the speaker's panel if `speaker` and it is open):
+        scrolled to the top, to the bottom (to show what was just revealed), or kept."""
+        strips = self._strips()
+        if deck is not self.deck:
+            strips.clear()  # drawn for another deck
+        self.deck, self.position, self.speaker = deck, position, speaker
+        self._draw(scroll)
+
+    def redraw(self) -> None:
+        """Draw what is shown again, in place."""
+        if self.deck is not None:
+            self._draw("keep")
+
+    def _draw(self, scroll: Scroll) -> None:
+        assert self.deck is not None
+        index, step = self.position
+        slide = self.deck.slides[index]
+        centre = index == 0 or str(slide.metadata.get("layout", "")).lower() in _CENTRED_LAYOUTS
+        self.slide_view.show(self._slide(index, step), centre=centre, scroll=scroll)
+        panel = self.speaker_panel
+        if self.speaker and panel is not None:
+            self._draw_panel(panel)
+        self.call_after_refresh(self._prepare_neighbours)
+
+    def _strips(self) -> StripCache:
+        if self.strips is None:
+            app = self.app
+            # code is coloured from the second frame on: Pygments is slow to import
+            self.strips = StripCache(app.console, palette_for(app.current_theme, no_color=app.no_color), highlight=False)
+            self.theme_drawn = app.current_theme.name
+        return self.strips
+
+    def _slide(self, index: int, step: int) -> Render:
+        assert self.deck is not None
+        blocks = self.deck.slides[index].blocks_until(step)
+        strips, view = self._strips(), self.slide_view
+        # a table too wide for the text column may use the rest of the screen before it scrolls
+        return lambda width: strips.blocks(("slide", index, step), blocks, width, wide=view.wide_width)
+
+    def _draw_panel(self, panel: SpeakerPanel) -> None:
+        assert self.deck is not None
+        strips, index = self._strips(), self.position.slide
+        slides = self.deck.slides
+        note_blocks = tuple(block for note in slides[index].notes for block in note.blocks)
+        notes: Render
+        if note_blocks:
+            notes = lambda width: strips.blocks(("notes", index), note_blocks, width, title_first=False)  # noqa: E731
+        else:
+            notes = lambda width: strips.render("(no notes for this slide)", width)  # noqa: E731
+        panel.notes_view.show(notes, scroll="top")
+        following: Render
+        if index + 1 < len(slides):
+            blocks = slides[index + 1].blocks_until(0)
+            following = lambda width: strips.blocks(("next", index + 1), blocks, width)  # noqa: E731
+        else:
+            following = lambda width: strips.render("(end of the deck)", width)  # noqa: E731
+        panel.next_view.show(following, scroll="top")
+
+    def _prepare_neighbours(self) -> None:
+        """Draw the slides a key press would show next, while the presenter is talking."""
+        deck, position = self.deck, self.position
+        if deck is None or not self.is_attached:
+            return
+        width = self.slide_view.column_width
+        for neighbour in (navigation.forward(deck, position), navigation.backward(deck, position)):
+            if neighbour != position:
+                self._slide(*neighbour)(width)
+
+    async def open_speaker_panel(self) -> None:
+        """Mount the speaker's panel, the first time it is asked for (it costs nothing till then)."""
+        if self.speaker_panel is None:
+            self.speaker_panel = SpeakerPanel(id="speaker")
+            await self.mount(self.speaker_panel)
+
+    def scroll_notes(self, rows: int) -> None:
+        panel = self.speaker_panel
+        if panel is not None:
+            panel.notes_view.scroll_relative(y=rows, animate=False, immediate=True)
+
+    def colour_code(self) -> None:
+        """Colour code from now on; draw again only if that changes what may be on screen."""
+        strips, deck = self._strips(), self.deck
+        strips.set_highlight(True)
+        if deck is None:
+            return
+        index = self.position.slide
+        slide = deck.slides[index]
+        in_view = list(slide.blocks)  # what may be on screen: this slide, its notes, the next
+        if self.speaker:
+            in_view += [block for note in slide.notes for block in note.blocks]
+        if index + 1 < len(deck.slides):
+            in_view += deck.slides[index + 1].blocks
+        if any(isinstance(block, CodeBlock) and block.language for block in walk(in_view)):
+            self.redraw()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.strips is None or theme.name == self.theme_drawn:
+            return  # drawn in these colours already (a theme set before the first slide)
+        self.strips.set_palette(palette_for(theme, no_color=self.app.no_color))
+        self.theme_drawn = theme.name
+        self.redraw()
