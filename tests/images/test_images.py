@@ -321,9 +321,11 @@ def test_a_hostile_image_is_a_problem_never_a_crash_or_a_hang(deck, case, monkey
      "file:///etc/passwd", "//example.com/a.png", "ftp://host/a.png", "C:\\pictures\\a.png", "javascript:x"],
 )
 def test_a_url_is_never_fetched(deck, reference, monkeypatch):
-    monkeypatch.setattr(os, "open", lambda *args, **kwargs: pytest.fail("opened a file"))
-    for found in (load(deck, reference), inspect(deck, reference)):
-        assert found == ImageProblem(reference, "a URL: only files in the deck's directory are shown")
+    # undone before the fixtures' own clean-up, which opens files
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", lambda *args, **kwargs: pytest.fail("opened a file"))
+        found = [load(deck, reference), inspect(deck, reference)]
+    assert found == [ImageProblem(reference, "a URL: only files in the deck's directory are shown")] * 2
 
 
 @pytest.mark.parametrize(("reference", "reason"), [("", "no file named"), ("  ", "no file named"), ("a%00.png", "not a file name")])
