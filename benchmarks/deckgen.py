@@ -1,6 +1,6 @@
 """Generate the benchmark deck: N slides, each with the elements a real talk uses.
 
-    python benchmarks/deckgen.py [N] > deck.md
+python benchmarks/deckgen.py [N] > deck.md
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deckgen import deck  # noqa: E402
+from deckgen import deck
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE_PARSE = (
@@ -103,9 +103,7 @@ def main() -> None:
         results = measure(
             {
                 "briefing export slides": [*briefing, "export", str(bundled)],
-                "python -c 'import markdown_it, rich.console'": [
-                    python, "-c", "import markdown_it, rich.console"
-                ],
+                "python -c 'import markdown_it, rich.console'": [python, "-c", "import markdown_it, rich.console"],
             },
             args.runs * 3,  # short runs: more of them
         )
@@ -126,7 +124,13 @@ def measure_pdf(briefing: list[str], bundled: Path, scratch: Path, runs: int) ->
     results = measure(
         {
             "briefing export slides --format pdf": [
-                *briefing, "export", str(bundled), "--format", "pdf", "-o", str(scratch / "deck.pdf")
+                *briefing,
+                "export",
+                str(bundled),
+                "--format",
+                "pdf",
+                "-o",
+                str(scratch / "deck.pdf"),
             ],
             "briefing export slides": [*briefing, "export", str(bundled)],
         },
@@ -134,7 +138,9 @@ def measure_pdf(briefing: list[str], bundled: Path, scratch: Path, runs: int) ->
     )
     pdf, text = results.values()
     print()
-    print(f"  pdf                   {pdf['seconds']:.2f} s   (target <= 5 s; {pdf['seconds'] / text['seconds']:.1f}x the text export)")
+    print(
+        f"  pdf                   {pdf['seconds']:.2f} s   (target <= 5 s; {pdf['seconds'] / text['seconds']:.1f}x the text export)"
+    )
 
 
 if __name__ == "__main__":

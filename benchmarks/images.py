@@ -24,8 +24,8 @@ from pathlib import Path
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from briefing.image_cells import fit_cells, half_blocks  # noqa: E402
-from briefing.images import DecodedImage, ImageCache, load_image  # noqa: E402
+from briefing.image_cells import fit_cells, half_blocks
+from briefing.images import DecodedImage, ImageCache, load_image
 
 
 def photo_like(size: tuple[int, int]) -> Image.Image:

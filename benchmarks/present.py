@@ -35,7 +35,7 @@ from deckgen import deck  # noqa: E402
 from tests.tmux import Tmux  # noqa: E402  # a private tmux server: never the user's own
 
 SETTLED = "Overview"  # one of the show's key hints
-MINIMAL_APP = '''
+MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import Static
 
@@ -44,7 +44,7 @@ class Minimal(App):
         yield Static("Minimal app is painted")
 
 Minimal().run()
-'''
+"""
 
 
 class Session:
@@ -59,8 +59,11 @@ class Session:
         server.new_session(self.name, "exec " + command, size=(int(width), int(height)))
         self.client = subprocess.Popen(
             [*server.base, "-C", "attach", "-t", self.name],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=1,
-            encoding="utf-8", errors="replace",
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=1,
+            encoding="utf-8",
+            errors="replace",
         )
         self.command("refresh-client -f no-output")
 
@@ -147,7 +150,12 @@ def main() -> None:
             "bundled deck": (f"{env} {briefing}", "DeepSeek R1", "Right", "The release"),
             "1,000 slides": (f"{env} {briefing} {big}", "Slide 1: measuring", "Right", "Slide 2: measuring"),
             "bundled deck, cold cache": (f"{cold} {briefing}", "DeepSeek R1", "Right", "The release"),
-            "1,000 slides, cold cache": (f"{cold} {briefing} {big}", "Slide 1: measuring", "Right", "Slide 2: measuring"),
+            "1,000 slides, cold cache": (
+                f"{cold} {briefing} {big}",
+                "Slide 1: measuring",
+                "Right",
+                "Slide 2: measuring",
+            ),
         }
         firsts: dict[str, list[float]] = {name: [] for name in cases}
         keys: dict[str, list[float]] = {name: [] for name in cases}

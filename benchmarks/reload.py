@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from present import Session, Tmux  # noqa: E402
+from present import Session, Tmux
 
 DECK = "# Reload benchmark\n\nVersion {n} of this slide.\n"
 
@@ -51,8 +51,10 @@ def main() -> None:
                 time.sleep(0.3)  # pacing: saves a person makes, not a burst the watcher merges
         finally:
             session.close()
-    print(f"save → on screen: median {statistics.median(latencies):.0f} ms "
-          f"(min {min(latencies):.0f}, max {max(latencies):.0f}, n={len(latencies)}); target <= 300 ms")
+    print(
+        f"save → on screen: median {statistics.median(latencies):.0f} ms "
+        f"(min {min(latencies):.0f}, max {max(latencies):.0f}, n={len(latencies)}); target <= 300 ms"
+    )
 
 
 if __name__ == "__main__":

@@ -248,13 +248,9 @@ def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     value = deck.metadata.get("timer")
     if timer_start(value) is None:
         path = deck.files[0]
-        line = next(
-            (n for n, text in enumerate(_FileLines()(path), 1) if text.startswith("timer:")), 1
-        )
+        line = next((n for n, text in enumerate(_FileLines()(path), 1) if text.startswith("timer:")), 1)
         choices = " or ".join(TIMER_STARTS)
-        yield Finding(
-            path, line, "error", f"timer: {value!r} is not {choices}; the timer starts at launch"
-        )
+        yield Finding(path, line, "error", f"timer: {value!r} is not {choices}; the timer starts at launch")
 
 
 def _at(slide: Slide, severity: Severity, message: str) -> Finding:

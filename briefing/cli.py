@@ -25,8 +25,18 @@ COMMANDS = ("present", "presenter", "export", "check", "new")
 EXPORT_FORMATS = ("text", "json", "html", "pdf")
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
-    "auto", "briefing", "presenterm", "marp", "slidev", "remark", "reveal", "deckset", "patat",
-    "pandoc", "lookatme", "mdp",
+    "auto",
+    "briefing",
+    "presenterm",
+    "marp",
+    "slidev",
+    "remark",
+    "reveal",
+    "deckset",
+    "patat",
+    "pandoc",
+    "lookatme",
+    "mdp",
 )
 
 
@@ -101,16 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     present.add_argument(
-        "--clean", action=argparse.BooleanOptionalAction, default=None,
-        help="show the room only the slide: no status line, key hints or messages "
-        "(default: while a console is linked)",
+        "--clean",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show the room only the slide: no status line, key hints or messages (default: while a console is linked)",
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
     present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
-    presenter = commands.add_parser(
-        "presenter", help="the presenter console, in a second terminal: drives `present`"
-    )
+    presenter = commands.add_parser("presenter", help="the presenter console, in a second terminal: drives `present`")
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
@@ -121,11 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=EXPORT_FORMATS, default="text")
     export.add_argument("--notes", action="store_true", help="include the speaker notes")
     export.add_argument("--width", type=_width, metavar="N", help="wrap at N columns (text; default 80)")
+    export.add_argument("--ascii", action="store_true", help="emit only ASCII (JSON: other characters as \\u escapes)")
     export.add_argument(
-        "--ascii", action="store_true", help="emit only ASCII (JSON: other characters as \\u escapes)"
-    )
-    export.add_argument(
-        "--theme", metavar="NAME",
+        "--theme",
+        metavar="NAME",
         help="HTML and PDF: a Textual theme (default: the deck's, else light or dark as the reader prefers)",
     )
     export.add_argument("--steps", action="store_true", help="PDF: a page for every reveal step")
@@ -144,9 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
-    new.add_argument(
-        "path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)"
-    )
+    new.add_argument("path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)")
     new.add_argument("--title", help="the talk's title (default: from the path's name)")
     return parser
 

@@ -17,7 +17,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     An existing file keeps its permission bits; a new one gets the usual umask-based mode.
     """
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent if str(path.parent) else Path()
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except FileNotFoundError:
@@ -46,7 +46,7 @@ def write_new(path: Path, data: bytes) -> None:
     however late another process took it.
     """
     path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
+    directory = path.parent if str(path.parent) else Path()
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(descriptor, "wb") as handle:

@@ -111,8 +111,13 @@ def _resampled_cells(image: DecodedImage, columns: int, rows: int, background: R
             pixels = Image.alpha_composite(Image.new("RGBA", size, (*background, 255)), pixels)
         colours = _colours(pixels.tobytes(), opaque=False)
     return tuple(
-        tuple(map(_cell, colours[2 * row * columns : (2 * row + 1) * columns],
-                  colours[(2 * row + 1) * columns : (2 * row + 2) * columns]))
+        tuple(
+            map(
+                _cell,
+                colours[2 * row * columns : (2 * row + 1) * columns],
+                colours[(2 * row + 1) * columns : (2 * row + 2) * columns],
+            )
+        )
         for row in range(rows)
     )
 

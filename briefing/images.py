@@ -181,8 +181,12 @@ def json_metadata(found: ImageInfo | DecodedImage | ImageProblem, alt: str) -> d
         return {"path": found.reference, "alt": alt, "problem": found.reason}
     info = found.info if isinstance(found, DecodedImage) else found
     return {
-        "path": info.file.relative_path, "alt": alt, "format": info.format.lower(),
-        "width": info.width, "height": info.height, "bytes": info.file.byte_size,
+        "path": info.file.relative_path,
+        "alt": alt,
+        "format": info.format.lower(),
+        "width": info.width,
+        "height": info.height,
+        "bytes": info.file.byte_size,
     }
 
 
@@ -357,7 +361,9 @@ def _for(reference: str, cached: DecodedImage | ImageProblem) -> DecodedImage | 
         return cached
     info = ImageInfo(
         ImageFile(reference, file.path, file.relative_path, file.byte_size, file.mtime_ns),
-        cached.info.format, cached.info.width, cached.info.height,
+        cached.info.format,
+        cached.info.width,
+        cached.info.height,
     )
     return DecodedImage(info, cached.width, cached.height, cached.rgba, cached.opaque)
 

@@ -247,9 +247,7 @@ class Execution:
         with tempfile.TemporaryDirectory(prefix="briefing-run-") as scratch:
             return await self._run_in(Path(scratch), stop_event, on_output)
 
-    async def _run_in(
-        self, scratch: Path, stop_event: asyncio.Event, on_output: OutputHandler | None
-    ) -> RunResult:
+    async def _run_in(self, scratch: Path, stop_event: asyncio.Event, on_output: OutputHandler | None) -> RunResult:
         invocation = self.invocation
         snippet = scratch / f"snippet{snippet_suffix(invocation.language)}"
         snippet.write_text(invocation.code, encoding="utf-8")
@@ -259,10 +257,15 @@ class Execution:
         try:
             transport, process = await loop.subprocess_exec(
                 lambda: _Process(loop, collector),
-                invocation.program, *invocation.command[1:], str(snippet),
-                cwd=invocation.directory, stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                start_new_session=True, env=_environment(),
+                invocation.program,
+                *invocation.command[1:],
+                str(snippet),
+                cwd=invocation.directory,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                env=_environment(),
             )
         except OSError as error:
             reason = f"{invocation.command[0]}: {error.strerror or error}"
@@ -277,22 +280,35 @@ class Execution:
         if process.handler_failed.done():
             raise process.handler_failed.result()
         return self._result(
-            collector.finish(), transport.get_returncode(), loop.time() - started,
-            timed_out=ending == "timed out", cancelled=ending == "stopped",
+            collector.finish(),
+            transport.get_returncode(),
+            loop.time() - started,
+            timed_out=ending == "timed out",
+            cancelled=ending == "stopped",
             truncated=collector.truncated,
         )
 
     def _result(
-        self, output: str, returncode: int | None, duration: float, *,
-        timed_out: bool = False, cancelled: bool = False, truncated: bool = False,
+        self,
+        output: str,
+        returncode: int | None,
+        duration: float,
+        *,
+        timed_out: bool = False,
+        cancelled: bool = False,
+        truncated: bool = False,
         error: str | None = None,
     ) -> RunResult:
         return RunResult(
             output=output,
             exit_status=returncode if returncode is not None and returncode >= 0 else None,
             signal=-returncode if returncode is not None and returncode < 0 else None,
-            timed_out=timed_out, truncated=truncated, cancelled=cancelled,
-            duration=duration, limits=self.limits, error=error,
+            timed_out=timed_out,
+            truncated=truncated,
+            cancelled=cancelled,
+            duration=duration,
+            limits=self.limits,
+            error=error,
         )
 
 
@@ -338,7 +354,8 @@ async def _supervise(process: _Process, stop_event: asyncio.Event, deadline: flo
     try:
         await asyncio.wait(
             {process.exited, stopped, process.handler_failed},
-            timeout=max(0.0, deadline - loop.time()), return_when=asyncio.FIRST_COMPLETED,
+            timeout=max(0.0, deadline - loop.time()),
+            return_when=asyncio.FIRST_COMPLETED,
         )
         if process.handler_failed.done():
             return "failed"

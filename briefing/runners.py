@@ -30,11 +30,31 @@ _MAX_ARGUMENTS = 64
 # (`go run`, `ts-node`, `rustc`); any other language uses its own name when that is a word.
 _SUFFIXES = MappingProxyType(
     {
-        "bash": ".sh", "sh": ".sh", "zsh": ".sh", "fish": ".fish", "python": ".py",
-        "python3": ".py", "py": ".py", "javascript": ".js", "js": ".js", "node": ".js",
-        "typescript": ".ts", "ts": ".ts", "ruby": ".rb", "rust": ".rs", "go": ".go",
-        "perl": ".pl", "lua": ".lua", "r": ".R", "c": ".c", "c++": ".cpp", "cpp": ".cpp",
-        "java": ".java", "kotlin": ".kt", "php": ".php", "haskell": ".hs",
+        "bash": ".sh",
+        "sh": ".sh",
+        "zsh": ".sh",
+        "fish": ".fish",
+        "python": ".py",
+        "python3": ".py",
+        "py": ".py",
+        "javascript": ".js",
+        "js": ".js",
+        "node": ".js",
+        "typescript": ".ts",
+        "ts": ".ts",
+        "ruby": ".rb",
+        "rust": ".rs",
+        "go": ".go",
+        "perl": ".pl",
+        "lua": ".lua",
+        "r": ".R",
+        "c": ".c",
+        "c++": ".cpp",
+        "cpp": ".cpp",
+        "java": ".java",
+        "kotlin": ".kt",
+        "php": ".php",
+        "haskell": ".hs",
     }
 )
 
@@ -70,9 +90,7 @@ def parse_runners(value: object) -> Mapping[str, Command]:
     if value is None:
         return MappingProxyType({})
     if not isinstance(value, Mapping):
-        raise InvalidRunners(
-            "`exec:` must be a mapping of language to command, like `exec: {ruby: [ruby]}`"
-        )
+        raise InvalidRunners("`exec:` must be a mapping of language to command, like `exec: {ruby: [ruby]}`")
     runners: dict[str, Command] = {}
     for language, command in value.items():
         key = _checked_language(language)
@@ -98,8 +116,7 @@ def snippet_suffix(language: str) -> str:
 def _checked_language(language: object) -> str:
     if not isinstance(language, str) or not _LANGUAGE.fullmatch(language_key(language)):
         raise InvalidRunners(
-            f"`exec:` language {str(language)[:40]!r} is not a code block language"
-            " (letters, digits and _+#.-)"
+            f"`exec:` language {str(language)[:40]!r} is not a code block language (letters, digits and _+#.-)"
         )
     return language_key(language)
 

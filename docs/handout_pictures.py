@@ -20,8 +20,14 @@ from briefing.load import load
 
 HERE = Path(__file__).resolve().parent
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # (file, window size, colour scheme, slide, keys pressed there)
 SHOTS = [

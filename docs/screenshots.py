@@ -20,8 +20,13 @@ async def shoot(
     name: str, start_slide: int, keys: list[str], role: str = "audience", size: tuple[int, int] = (100, 30)
 ) -> None:
     app = BriefingApp(
-        bundled_deck(), start_slide=start_slide, watch=False, sync=False, role=role,
-        clock=lambda: 312.0, wall_clock=lambda: "14:05",
+        bundled_deck(),
+        start_slide=start_slide,
+        watch=False,
+        sync=False,
+        role=role,
+        clock=lambda: 312.0,
+        wall_clock=lambda: "14:05",
     )
     async with app.run_test(size=size) as pilot:
         for key in keys:

@@ -54,7 +54,9 @@ def copies(passage: list[str], article: list[str], max_edit: int) -> list[Copy]:
             if i and j and passage[i - 1] == article[j - 1]:
                 continue  # inside a run that starts earlier
             length = 0
-            while i + length < len(passage) and j + length < len(article) and passage[i + length] == article[j + length]:
+            while (
+                i + length < len(passage) and j + length < len(article) and passage[i + length] == article[j + length]
+            ):
                 length += 1
             runs.append((i, j, length))
     best: dict[tuple[int, int, int], Copy] = {}

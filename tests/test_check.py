@@ -67,7 +67,10 @@ def test_code_inside_a_list_is_found_at_its_line(tmp_path):
 
 def test_scale_letters_stay_with_their_figure():
     assert figures("It raised $1.2M, then $5bn, then 10k more and 3B later.") == [
-        "$1.2M", "$5bn", "10k", "3B",
+        "$1.2M",
+        "$5bn",
+        "10k",
+        "3B",
     ]
 
 

@@ -166,7 +166,9 @@ def test_what_looks_like_a_path(value, expected):
 # outside the front matter.
 SOURCE_VALUES = st.one_of(
     st.text(max_size=300),
-    st.sampled_from(["", "/", "//", "~", "~/x.txt", "..", "../..", "a" * 5000 + ".txt", "x/" * 2000, "\\x.md", "a\nb.txt", "\tx/y"]),
+    st.sampled_from(
+        ["", "/", "//", "~", "~/x.txt", "..", "../..", "a" * 5000 + ".txt", "x/" * 2000, "\\x.md", "a\nb.txt", "\tx/y"]
+    ),
     st.lists(st.text(max_size=5), max_size=3),
     st.integers(),
     st.none(),

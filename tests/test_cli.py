@@ -17,9 +17,7 @@ They used around 2,000 chips. The Nasdaq fell 3.4%."""
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd or ROOT
-    )
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd or ROOT)
 
 
 def test_export_defaults_to_the_bundled_deck(capsys):
@@ -140,12 +138,30 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, command, make, message):
 @pytest.mark.parametrize(
     "args, line",
     [
-        (["export", "--width", "abc"], "argument --width: expected a number of columns, not 'abc' (see: briefing export --help)"),
-        (["export", "--width", "5"], "argument --width: width must be between 20 and 1000, not 5 (see: briefing export --help)"),
-        (["check", "--size", "80by24"], "argument --size: expected WIDTHxHEIGHT such as 80x24, not '80by24' (see: briefing check --help)"),
-        (["check", "--size", "0x24"], "argument --size: size must be positive, not '0x24' (see: briefing check --help)"),
-        (["export", "--format", "docx"], "argument --format: invalid choice: 'docx' (choose from 'text', 'json', 'html', 'pdf') (see: briefing export --help)"),
-        (["present", "--slide", "abc"], "argument --slide: expected a slide number, not 'abc' (see: briefing present --help)"),
+        (
+            ["export", "--width", "abc"],
+            "argument --width: expected a number of columns, not 'abc' (see: briefing export --help)",
+        ),
+        (
+            ["export", "--width", "5"],
+            "argument --width: width must be between 20 and 1000, not 5 (see: briefing export --help)",
+        ),
+        (
+            ["check", "--size", "80by24"],
+            "argument --size: expected WIDTHxHEIGHT such as 80x24, not '80by24' (see: briefing check --help)",
+        ),
+        (
+            ["check", "--size", "0x24"],
+            "argument --size: size must be positive, not '0x24' (see: briefing check --help)",
+        ),
+        (
+            ["export", "--format", "docx"],
+            "argument --format: invalid choice: 'docx' (choose from 'text', 'json', 'html', 'pdf') (see: briefing export --help)",
+        ),
+        (
+            ["present", "--slide", "abc"],
+            "argument --slide: expected a slide number, not 'abc' (see: briefing present --help)",
+        ),
         (["new"], "the following arguments are required: path (see: briefing new --help)"),
         (["export", "--bogus"], "unrecognized arguments: --bogus (see: briefing --help)"),
     ],

@@ -20,7 +20,11 @@ BRIEFING = Path(sys.executable).with_name("briefing")
 
 def big_deck(folder: Path) -> Path:
     deck = folder / "big.md"
-    slide = "# Slide {n}\n\n" + "Some words on this slide, and more of them. " * 40 + "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    slide = (
+        "# Slide {n}\n\n"
+        + "Some words on this slide, and more of them. " * 40
+        + "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
     deck.write_text("\n---\n\n".join(slide.format(n=n) for n in range(2_000)))
     return deck
 
@@ -54,8 +58,11 @@ STUCK = textwrap.dedent(
 @pytest.mark.parametrize("command", ["export", "check"])
 def test_a_reader_that_goes_away_ends_the_work_at_once(command):
     with subprocess.Popen(
-        [sys.executable, "-c", STUCK, command], cwd=ROOT, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [sys.executable, "-c", STUCK, command],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     ) as process:
         try:
             assert process.stderr.readline() == b"working\n"  # it is busy, and has written nothing
@@ -70,8 +77,10 @@ def test_writing_to_a_file_is_never_cut_short(tmp_path):
     """`-o FILE` has no reader to lose: a closed standard output does not stop it."""
     target = tmp_path / "handout.txt"
     with subprocess.Popen(
-        [BRIEFING, "export", str(big_deck(tmp_path)), "-o", str(target)], start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [BRIEFING, "export", str(big_deck(tmp_path)), "-o", str(target)],
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     ) as process:
         try:
             process.stdout.close()

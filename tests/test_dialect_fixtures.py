@@ -79,9 +79,7 @@ def check_deck(deck, spec: dict) -> list[str]:
 def check_slide(slide, want: dict) -> list[str]:
     problems = []
     notes = [note.text for note in slide.notes]
-    if len(notes) != len(want["notes"]) or not all(
-        expected in text for expected, text in zip(want["notes"], notes)
-    ):
+    if len(notes) != len(want["notes"]) or not all(expected in text for expected, text in zip(want["notes"], notes)):
         problems.append(f"notes {notes!r}, expected notes containing {want['notes']!r}")
 
     if len(slide.steps) != want["steps"]:

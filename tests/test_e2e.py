@@ -55,8 +55,7 @@ def test_bad_deck_never_starts_the_ui(tmux, tmp_path):
 @pytest.mark.parametrize("signal_name, code", [("TERM", 143), ("HUP", 129)])
 def test_signals_end_the_show_cleanly(tmux, tmp_path, signal_name, code):
     status = tmp_path / "status"
-    tmux.new_session(S, f"{BRIEFING}; echo $? > {status}; printf 'shell is back'",
-                     env=cache(tmp_path), keep_open=True)
+    tmux.new_session(S, f"{BRIEFING}; echo $? > {status}; printf 'shell is back'", env=cache(tmp_path), keep_open=True)
     assert tmux.wait_for(S, "DeepSeek R1"), tmux.screen(S)
     subprocess.run(["kill", f"-{signal_name}", str(tmux.child_pid(S))], check=True)
     assert tmux.wait_for(S, "shell is back"), tmux.screen(S)
@@ -67,8 +66,13 @@ def test_signals_end_the_show_cleanly(tmux, tmp_path, signal_name, code):
 def test_sigterm_while_editing_keeps_the_unsaved_buffer(tmux, tmp_path):
     deck = tmp_path / "talk.md"
     deck.write_text("# One\n\nfirst\n")
-    tmux.new_session(S, f"{BRIEFING} {deck}; printf 'shell is back'", size=(100, 30),
-                     env={**cache(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")}, keep_open=True)
+    tmux.new_session(
+        S,
+        f"{BRIEFING} {deck}; printf 'shell is back'",
+        size=(100, 30),
+        env={**cache(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state")},
+        keep_open=True,
+    )
     assert tmux.wait_for(S, "first"), tmux.screen(S)
     tmux.send_keys(S, "e")
     assert tmux.wait_for(S, "Back to the show"), tmux.screen(S)  # the editor's key hints

@@ -41,8 +41,9 @@ def test_ctrl_s_right_after_typing_saves_every_key(tmux, tmp_path):
 def test_digits_and_enter_in_one_read_go_to_that_slide(tmux, tmp_path, command, size):
     runtime = Path(tempfile.mkdtemp(prefix="be2e-", dir="/tmp"))  # the link's socket: a private place
     try:
-        tmux.new_session(S, f"{BRIEFING} {command}", size=size,
-                         env={**cache(tmp_path), "XDG_RUNTIME_DIR": str(runtime)})
+        tmux.new_session(
+            S, f"{BRIEFING} {command}", size=size, env={**cache(tmp_path), "XDG_RUNTIME_DIR": str(runtime)}
+        )
         assert tmux.wait_for(S, "1/9"), tmux.screen(S)
         for target in [5, 3, 8, 2, 9, 4, 7, 1, 6, 5, 3, 8][:ROUNDS]:
             tmux.send_keys(S, str(target), "Enter")  # one send-keys: one write to the terminal
@@ -70,8 +71,13 @@ def bad_interpreter(tmp_path: Path) -> str:
 def test_an_editor_that_is_missing_or_fails_gives_the_show_back(tmux, tmp_path, editor, said):
     editor = editor(tmp_path) if callable(editor) else editor
     status = tmp_path / "status"
-    tmux.new_session(S, f"{BRIEFING}; echo $? > {status}", size=(80, 24),
-                     env={**cache(tmp_path), "EDITOR": editor, "VISUAL": ""}, keep_open=True)
+    tmux.new_session(
+        S,
+        f"{BRIEFING}; echo $? > {status}",
+        size=(80, 24),
+        env={**cache(tmp_path), "EDITOR": editor, "VISUAL": ""},
+        keep_open=True,
+    )
     assert tmux.wait_for(S, "1/9"), tmux.screen(S)
     tmux.send_keys(S, "E")
     assert tmux.wait_for(S, said, timeout=10), tmux.screen(S)

@@ -35,14 +35,19 @@ def test_write_new_without_hard_links_still_refuses_to_replace(tmp_path, monkeyp
 
 def test_why_not_written_names_the_missing_or_blocking_part(tmp_path):
     missing = tmp_path / "a" / "b" / "out.txt"
-    assert why_not_written(missing, FileNotFoundError(errno.ENOENT, "x")) == f"the directory {missing.parent} does not exist"
+    assert (
+        why_not_written(missing, FileNotFoundError(errno.ENOENT, "x"))
+        == f"the directory {missing.parent} does not exist"
+    )
     blocker = tmp_path / "file"
     blocker.write_text("")
     under = blocker / "deeper" / "out.txt"
     assert why_not_written(under, NotADirectoryError(errno.ENOTDIR, "x")) == f"{blocker} is a file, not a directory"
     assert why_not_written(tmp_path, IsADirectoryError(errno.EISDIR, "x")) == "it is a directory"
     assert why_not_written(tmp_path / "x", PermissionError(errno.EACCES, "Permission denied")) == "Permission denied"
-    assert why_not_written(tmp_path / "x", OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"
+    assert (
+        why_not_written(tmp_path / "x", OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"
+    )
 
 
 def _record_syncs(monkeypatch) -> list[tuple[str, object]]:

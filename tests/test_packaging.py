@@ -45,7 +45,9 @@ def test_installed_wheel_uses_its_own_deck(wheel, tmp_path):
     python = env_dir / "bin" / "python"
     site = subprocess.run(
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     # the dependencies come from this test environment, after the wheel's own files
     Path(site, "test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
@@ -57,7 +59,9 @@ def test_installed_wheel_uses_its_own_deck(wheel, tmp_path):
     elsewhere.mkdir()
     result = subprocess.run(
         [env_dir / "bin" / "briefing", "export", "--format", "json"],
-        capture_output=True, text=True, cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -65,6 +69,9 @@ def test_installed_wheel_uses_its_own_deck(wheel, tmp_path):
     assert data["slide_count"] == len(list(BUNDLED.glob("*.md")))
     where = subprocess.run(
         [python, "-c", "import briefing.cli as c; print(c.bundled_deck())"],
-        capture_output=True, text=True, check=True, cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=elsewhere,
     ).stdout.strip()
     assert where.startswith(str(env_dir))

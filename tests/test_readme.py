@@ -26,7 +26,9 @@ def test_handout_sample_is_real_export_output():
 
 def test_ci_runs_the_readme_test_command():
     blocks = re.findall(r"```sh\n(.*?)```", README, re.DOTALL)
-    [test_line] = [line for block in blocks for line in block.splitlines() if "pytest" in line and "HYPOTHESIS" not in line]
+    [test_line] = [
+        line for block in blocks for line in block.splitlines() if "pytest" in line and "HYPOTHESIS" not in line
+    ]
     assert test_line in (ROOT / ".ci" / "run").read_text()
 
 

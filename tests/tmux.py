@@ -13,6 +13,7 @@ from pathlib import Path
 
 INSTALLED = shutil.which("tmux") is not None
 
+
 # The server's sessions inherit its environment. COLUMNS and LINES in it would win over the
 # session's real size (a 200x50 test would draw at 80x24), and they can be set in the C-level
 # environment that `env=None` passes on even when `os.environ` does not show them.
@@ -40,9 +41,18 @@ class Tmux:
         # -f /dev/null: the user's ~/.tmux.conf must not change what the tests see;
         # exit-empty off: the server outlives a session that ends, until `kill`.
         started = self.run(
-            "-f", "/dev/null", "start-server",
-            ";", "set-option", "-g", "exit-empty", "off",
-            ";", "display-message", "-p", "#{socket_path}",
+            "-f",
+            "/dev/null",
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "exit-empty",
+            "off",
+            ";",
+            "display-message",
+            "-p",
+            "#{socket_path}",
             check=True,
         )
         self.socket_path = Path(started.stdout.strip())
@@ -77,8 +87,9 @@ class Tmux:
             command = f"{command}; exec sleep infinity"  # holds the pane until the server is killed
         width, height = size
         environment = [arg for key, value in (env or {}).items() for arg in ("-e", f"{key}={value}")]
-        self.run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height),
-                 *environment, command, check=True)
+        self.run(
+            "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *environment, command, check=True
+        )
 
     def send_keys(self, session: str, *keys: str, literal: bool = False) -> None:
         """tmux key names (`Right`, `C-s`), or with `literal` the characters as typed. All the

@@ -33,8 +33,19 @@ TABLE = Path(__file__).resolve().parent.parent / "briefing" / "export" / "theme_
 
 # The theme variables the page uses (Textual's names; each becomes a CSS variable).
 VARIABLES = (
-    "background", "foreground", "primary", "secondary", "accent", "text-primary",
-    "text-secondary", "text-accent", "success", "error", "warning", "surface", "panel",
+    "background",
+    "foreground",
+    "primary",
+    "secondary",
+    "accent",
+    "text-primary",
+    "text-secondary",
+    "text-accent",
+    "success",
+    "error",
+    "warning",
+    "surface",
+    "panel",
 )
 
 HEADER = '''"""Colours of Textual's built-in themes and of highlighted code, for the HTML export.
@@ -105,10 +116,14 @@ def code_styles() -> tuple[dict[str, tuple[str | None, str]], dict[str, dict[str
         for mode, styles, terminal in (("dark", ANSI_DARK, MONOKAI), ("light", ANSI_LIGHT, ALABASTER)):
             owner, style = _style_for(styles, token)
             extra = ";".join(
-                css for flag, css in (
-                    (style.bold, "font-weight:bold"), (style.italic, "font-style:italic"),
-                    (style.underline, "text-decoration:underline"), (style.dim, "opacity:.66"),
-                ) if flag
+                css
+                for flag, css in (
+                    (style.bold, "font-weight:bold"),
+                    (style.italic, "font-style:italic"),
+                    (style.underline, "text-decoration:underline"),
+                    (style.dim, "opacity:.66"),
+                )
+                if flag
             )
             declarations.add(extra)
             if style.color is not None:

@@ -48,9 +48,7 @@ def encode_deck(deck: Deck) -> dict[str, Any]:
         "dialect": deck.dialect,
         "includes": [str(path) for path in deck.includes],
         "metadata": dict(deck.metadata),
-        "diagnostics": [
-            [sources.get(f.path, 0), f.line, f.severity, f.message] for f in deck.diagnostics
-        ],
+        "diagnostics": [[sources.get(f.path, 0), f.line, f.severity, f.message] for f in deck.diagnostics],
         "slides": [
             json.dumps(
                 [
@@ -104,8 +102,7 @@ def decode_deck(data: dict[str, Any], root: Path, files: Sequence[Path]) -> Deck
 
     slides = LazySlides(data["slides"], slide)
     diagnostics = tuple(
-        Finding(sources[index], line, severity, message)
-        for index, line, severity, message in data["diagnostics"]
+        Finding(sources[index], line, severity, message) for index, line, severity, message in data["diagnostics"]
     )
     metadata = MappingProxyType(data["metadata"])
     return Deck(root, files, metadata, slides, diagnostics, data["dialect"], includes)

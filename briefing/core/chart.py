@@ -13,10 +13,17 @@ from briefing.core.blocks import Bar, Chart
 _NUMBER = re.compile(r"([-+\u2212]?)\s*\$?\s*(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(%|[^\W\d_]+)?")
 _SETTINGS = ("title", "unit")
 _SCALE = {
-    "k": 1e3, "thousand": 1e3,
-    "m": 1e6, "mn": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9,
-    "t": 1e12, "tn": 1e12, "trillion": 1e12,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
 }
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-_DURATION_PART = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b"
-)
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b")
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 
 

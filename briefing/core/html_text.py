@@ -29,9 +29,7 @@ from briefing.core.markdown import image_label
 from briefing.core.sanitize import clean_text
 
 # Elements whose content is never text for the audience.
-_DROPPED = frozenset(
-    {"script", "style", "template", "head", "title", "svg", "math", "noscript", "object", "canvas"}
-)
+_DROPPED = frozenset({"script", "style", "template", "head", "title", "svg", "math", "noscript", "object", "canvas"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )

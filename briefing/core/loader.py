@@ -23,8 +23,7 @@ from briefing.core import comments
 from briefing.core.allocation import collector_paused
 from briefing.core.blocks import Block, Quote, plain
 from briefing.core.chart import ChartError, parse_chart
-from briefing.core.dialects import NAMES, dialect_for, tool_of_directive
-from briefing.core.dialects import divs
+from briefing.core.dialects import NAMES, dialect_for, divs, tool_of_directive
 from briefing.core.dialects.base import Dialect, Includer, Meaning, Prepared, fenced_lines, list_item_lines
 from briefing.core.dialects.detect import detect
 from briefing.core.errors import DeckError
@@ -387,16 +386,12 @@ def _token_findings(parsed: ParsedFile) -> list[Finding]:
         if token.type == "fence":
             closing = lines[end - 1].strip() if end - 1 > start else ""
             if not (closing.startswith(token.markup) and set(closing) == {token.markup[0]}):
-                findings.append(
-                    Finding(parsed.path, start + 1, "error", "code fence is never closed")
-                )
+                findings.append(Finding(parsed.path, start + 1, "error", "code fence is never closed"))
             if token.info.strip().lower().split()[:1] == [CHART_LANGUAGE]:
                 try:
                     parse_chart(token.content)
                 except ChartError as exc:
-                    findings.append(
-                        Finding(parsed.path, start + 1 + max(exc.offset, 1), "error", str(exc))
-                    )
+                    findings.append(Finding(parsed.path, start + 1 + max(exc.offset, 1), "error", str(exc)))
         elif token.type == "html_block" and comments.is_unclosed_comment(token.content):
             findings.append(
                 Finding(

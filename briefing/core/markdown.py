@@ -74,9 +74,7 @@ def to_blocks(tokens: Sequence[Token], start: int = 0, end: int | None = None) -
     return tuple(blocks)
 
 
-def to_blocks_until(
-    tokens: Sequence[Token], start: int, end: int, line: int
-) -> tuple[Block, ...]:
+def to_blocks_until(tokens: Sequence[Token], start: int, end: int, line: int) -> tuple[Block, ...]:
     """The blocks of tokens [start, end) that begin before source line `line` (0-based), lists
     and quotes cut item by item: what a slide shows up to a pause inside a list."""
     blocks: list[Block] = []
@@ -162,8 +160,7 @@ def _list(tokens: Sequence[Token], index: int, close: int, until: int | None = N
     start = int(token.attrGet("start") or 1) if ordered else 1
     # markdown-it hides the paragraphs of tight lists
     tight = not any(
-        t.type == "paragraph_open" and not t.hidden and t.level == token.level + 2
-        for t in tokens[index:close]
+        t.type == "paragraph_open" and not t.hidden and t.level == token.level + 2 for t in tokens[index:close]
     )
     return ListBlock(tuple(items), ordered, start, tight)
 
@@ -207,7 +204,13 @@ def inline_spans(token: Token) -> Inline:
     pieces: list[str] = []
     bold = italic = strike = False
     link: str | None = None
-    current: tuple[bool, bool, bool, bool, str | None] = (False, False, False, False, None)  # bold, italic, code, strike, link
+    current: tuple[bool, bool, bool, bool, str | None] = (
+        False,
+        False,
+        False,
+        False,
+        None,
+    )  # bold, italic, code, strike, link
 
     for child in token.children or ():
         kind = child.type

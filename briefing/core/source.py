@@ -82,8 +82,6 @@ def decode(data: bytes, path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) - data.count(
-            b"\r\n", 0, exc.start
-        ) + 1
+        line = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) - data.count(b"\r\n", 0, exc.start) + 1
         raise DeckError(path, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})") from None
     return clean_text(text)

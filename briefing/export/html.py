@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 from briefing.core.blocks import Block, Heading
@@ -31,7 +31,7 @@ STYLESHEET = "html_page.css"
 SCRIPT = "html_page.js"
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     """One of the page's static files, shipped beside this module."""
     return files("briefing.export").joinpath(name).read_text(encoding="utf-8")
@@ -47,9 +47,7 @@ def chosen_theme(deck: Deck, theme: str | None = None) -> str | None:
     return named if isinstance(named, str) and named in THEMES else None
 
 
-def export_html(
-    deck: Deck, *, notes: bool = False, theme: str | None = None, step_pages: bool = False
-) -> str:
+def export_html(deck: Deck, *, notes: bool = False, theme: str | None = None, step_pages: bool = False) -> str:
     """The page as text. `step_pages` (for the PDF) gives each step of a slide a page of its
     own instead of one section per slide revealed by the script."""
     name = chosen_theme(deck, theme)
@@ -179,9 +177,7 @@ def _notes(writer: BlockWriter, slide: Slide) -> str:
 
 def _overview(deck: Deck) -> str:
     """Every slide by number and title: the `o` overview, and a contents list without script."""
-    items = "".join(
-        f'<li><a href="#{slide.number}">{text(_label(slide))}</a></li>\n' for slide in deck.slides
-    )
+    items = "".join(f'<li><a href="#{slide.number}">{text(_label(slide))}</a></li>\n' for slide in deck.slides)
     return f'<nav id="overview" aria-label="All slides">\n<ol>\n{items}</ol>\n</nav>\n'
 
 

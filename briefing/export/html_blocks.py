@@ -12,8 +12,6 @@ from html import escape
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from briefing.core.compat import assert_never
-
 from briefing.core.blocks import (
     Align,
     Bar,
@@ -29,6 +27,7 @@ from briefing.core.blocks import (
     Span,
     Table,
 )
+from briefing.core.compat import assert_never
 from briefing.export.safe_url import is_safe_link
 from briefing.render.chart import chart_heading
 
@@ -155,10 +154,7 @@ class BlockWriter:
             shape = _rect("positive", positive, axis, length)
         axis_x = min(max(axis - 1, 0), _BAR_UNITS - _AXIS)
         line = _rect("axis", axis_fill, axis_x, _AXIS, ' fill-opacity=".5"')
-        return (
-            f'<svg viewBox="0 0 {_BAR_UNITS} 10" preserveAspectRatio="none" aria-hidden="true">'
-            f"{shape}{line}</svg>"
-        )
+        return f'<svg viewBox="0 0 {_BAR_UNITS} 10" preserveAspectRatio="none" aria-hidden="true">{shape}{line}</svg>'
 
 
 def _rect(css: str, fill: str, x: int, width: int, extra: str = "") -> str:

@@ -30,8 +30,7 @@ def weasyprint() -> ModuleType:
         raise PdfUnavailable(f"--format pdf needs WeasyPrint: {INSTALL}") from None
     except OSError as exc:  # WeasyPrint is there, but not the Pango library it draws text with
         raise PdfUnavailable(
-            "--format pdf needs the Pango library (Debian: apt-get install libpango-1.0-0 "
-            f"libpangoft2-1.0-0): {exc}"
+            f"--format pdf needs the Pango library (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0): {exc}"
         ) from None
     loaded: ModuleType = module
     return loaded

@@ -58,6 +58,4 @@ def layout_chart(chart: Chart, width: int) -> ChartLayout:
         negative = min(cells, left_width) if bar.value < 0 else 0
         positive = min(cells, right_width) if bar.value > 0 else 0
         rows.append(ChartRow(bar.label, negative, positive, bar.shown))
-    return ChartLayout(
-        chart_heading(chart), label_width, left_width, right_width, value_width, tuple(rows)
-    )
+    return ChartLayout(chart_heading(chart), label_width, left_width, right_width, value_width, tuple(rows))

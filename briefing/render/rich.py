@@ -240,10 +240,7 @@ class _TableView:
         self.align = [a or "left" for a in block.align] + ["left"] * (count - len(block.align))
         header = list(block.header) + [()] * (count - len(block.header))
         self.header = [renderer.inline(cell, palette.heading) for cell in header]
-        self.rows = [
-            [renderer.inline(cell) for cell in list(row) + [()] * (count - len(row))]
-            for row in block.rows
-        ]
+        self.rows = [[renderer.inline(cell) for cell in list(row) + [()] * (count - len(row))] for row in block.rows]
         self.has_header = any(text.plain.strip() for text in self.header)
         self.cells = [[t.plain for t in row] for row in ([self.header] if self.has_header else []) + self.rows]
 
@@ -347,9 +344,7 @@ class _ChartView:
             yield line
 
 
-def render_lines(
-    console: Console, renderable: RenderableType, options: ConsoleOptions
-) -> list[list[Segment]]:
+def render_lines(console: Console, renderable: RenderableType, options: ConsoleOptions) -> list[list[Segment]]:
     """Lines of `renderable` at `options.max_width`, like `Console.render_lines`, but with code
     and tables that are wider kept whole rather than cut at the edge."""
     return list(Segment.split_lines(console.render(renderable, options)))

@@ -129,9 +129,7 @@ class PlainText:
         rows = [row + [""] * (count - len(row)) for row in rows]
         align = list(block.align) + [""] * (count - len(block.align))
         has_header = any(cell.strip() for cell in header)
-        layout = layout_table(
-            [header, *rows] if has_header else rows or [header], width, _GAPS, _WRAP_GAPS
-        )
+        layout = layout_table([header, *rows] if has_header else rows or [header], width, _GAPS, _WRAP_GAPS)
         if not layout.fits:
             return self._records(header if has_header else None, rows, width)
         gap = " " * layout.gap
@@ -149,10 +147,7 @@ class PlainText:
         height = max(len(cell) for cell in wrapped)
         lines = []
         for index in range(height):
-            parts = [
-                pad(cell[index] if index < len(cell) else "", w, a)
-                for cell, w, a in zip(wrapped, widths, align)
-            ]
+            parts = [pad(cell[index] if index < len(cell) else "", w, a) for cell, w, a in zip(wrapped, widths, align)]
             lines.append(gap.join(parts).rstrip())
         return lines
 
@@ -196,4 +191,3 @@ class PlainText:
 
     def _hr(self, block: Rule, width: int) -> list[str]:
         return [self.rule * width]
-

@@ -40,8 +40,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.sync import runtime
-from briefing.sync.protocol import MAX_LINE, ROLES, Group, Hello, LineSplitter, Message, Notice
-from briefing.sync.protocol import Register, State, TimerState, decode, encode
+from briefing.sync.protocol import (
+    MAX_LINE,
+    ROLES,
+    Group,
+    Hello,
+    LineSplitter,
+    Message,
+    Notice,
+    Register,
+    State,
+    TimerState,
+    decode,
+    encode,
+)
 from briefing.sync.runtime import SyncUnavailable
 
 log = logging.getLogger("briefing.sync")

@@ -56,9 +56,7 @@ _ORIGIN = re.compile(r"[0-9A-Za-z_-]{1,64}", re.ASCII)
 # what a notice's text may not hold: controls (tab and newline included), bidi overrides, and
 # lone surrogates (a file name's undecodable bytes), which are not text at all
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_STATE_KEYS = frozenset(
-    {"slide", "step", "blackout", "timer", "elapsed_ms", "since_ms", "clock", "origin"}
-)
+_STATE_KEYS = frozenset({"slide", "step", "blackout", "timer", "elapsed_ms", "since_ms", "clock", "origin"})
 
 
 class TimerState(NamedTuple):
@@ -151,9 +149,7 @@ class Register:
         if not self.state.is_valid():
             raise ValueError(f"bad initial state {initial!r}, {timer!r}")
 
-    def publish(
-        self, slide: int, step: int, blackout: bool, timer: TimerState | None = None
-    ) -> State | None:
+    def publish(self, slide: int, step: int, blackout: bool, timer: TimerState | None = None) -> State | None:
         """Show this, as the newest state: the state to send, or None if nothing changed.
         Without `timer`, the timer stays as it is. Raises ValueError for an invalid state."""
         timer = self.state.timer if timer is None else timer

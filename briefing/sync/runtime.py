@@ -101,8 +101,7 @@ def _check_private(path: Path, fd: int) -> None:
         raise SyncUnavailable(f"{path} is not a directory")
     if info.st_uid != os.geteuid():
         raise SyncUnavailable(
-            f"{path} belongs to uid {info.st_uid}, not to us (uid {os.geteuid()}): "
-            "refusing to use it"
+            f"{path} belongs to uid {info.st_uid}, not to us (uid {os.geteuid()}): refusing to use it"
         )
     if stat.S_IMODE(info.st_mode) != 0o700:
         # Ours, so ours to fix: a umask may have narrowed it, or someone widened it.
@@ -113,11 +112,7 @@ def _check_private(path: Path, fd: int) -> None:
 
 
 def _usable(base: str) -> bool:
-    return (
-        os.path.isabs(base)
-        and os.path.isdir(base)
-        and os.access(base, os.W_OK | os.X_OK)
-    )
+    return os.path.isabs(base) and os.path.isdir(base) and os.access(base, os.W_OK | os.X_OK)
 
 
 def try_lock(path: Path) -> int | None:

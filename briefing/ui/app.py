@@ -318,8 +318,10 @@ class BriefingApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         # `timer: on-first-key`: whatever the first key does, it also starts the talk. The
         # timer's own keys decide for themselves (`t` starts it rather than pausing it).
-        if isinstance(event, events.Key) and self.timer.waiting and not (
-            self.screen is self.present and event.key in _TIMER_KEYS
+        if (
+            isinstance(event, events.Key)
+            and self.timer.waiting
+            and not (self.screen is self.present and event.key in _TIMER_KEYS)
         ):
             self.timer.start()
             self.timer_state = self.timer.state
@@ -469,9 +471,7 @@ class BriefingApp(App[int]):
         assert self.reload_error is not None
         self.clear_notifications()
         # stays up until the deck loads again; the last good deck stays on screen
-        self.notify(
-            self.reload_error, title="Deck not reloaded", severity="error", timeout=24 * 3600, markup=False
-        )
+        self.notify(self.reload_error, title="Deck not reloaded", severity="error", timeout=24 * 3600, markup=False)
 
     # -- linked processes (console and audience views in other terminals) ------------------
 

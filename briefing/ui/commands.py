@@ -15,8 +15,7 @@ class SlideCommands(Provider):
     def _slides(self) -> list[tuple[int, str]]:
         deck = self.app.deck  # type: ignore[attr-defined]
         return [
-            (index, f"Go to {slide.number}. {slide.title or '(untitled)'}")
-            for index, slide in enumerate(deck.slides)
+            (index, f"Go to {slide.number}. {slide.title or '(untitled)'}") for index, slide in enumerate(deck.slides)
         ]
 
     def _command(self, index: int) -> None:

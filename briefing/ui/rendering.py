@@ -55,9 +55,7 @@ def palette_for(theme: Theme, *, no_color: bool = False) -> Palette:
 class StripCache:
     """Rendered slides by key, least recently used dropped first."""
 
-    def __init__(
-        self, console: Console, palette: Palette, *, highlight: bool = True, size: int = 64
-    ) -> None:
+    def __init__(self, console: Console, palette: Palette, *, highlight: bool = True, size: int = 64) -> None:
         self.console = console
         self.renderer = SlideRenderer(palette, highlight=highlight)
         self._strips: LRUCache[Hashable, list[Strip]] = LRUCache(size)

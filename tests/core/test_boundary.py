@@ -12,9 +12,7 @@ import pytest
 import briefing.core
 from tests.conftest import BUNDLED, ROOT
 
-CORE_MODULES = sorted(
-    f"briefing.core.{info.name}" for info in pkgutil.iter_modules(briefing.core.__path__)
-)
+CORE_MODULES = sorted(f"briefing.core.{info.name}" for info in pkgutil.iter_modules(briefing.core.__path__))
 
 
 @pytest.mark.parametrize("module", CORE_MODULES)

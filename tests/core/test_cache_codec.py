@@ -28,7 +28,9 @@ from tests.conftest import BUNDLED
 
 text = st.text(max_size=12)
 aligns = st.sampled_from(["left", "center", "right", ""])
-inline = st.lists(st.builds(Span, text, st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.none() | text), max_size=3).map(tuple)
+inline = st.lists(
+    st.builds(Span, text, st.booleans(), st.booleans(), st.booleans(), st.booleans(), st.none() | text), max_size=3
+).map(tuple)
 cells = st.lists(inline, max_size=3).map(tuple)
 leaves = st.one_of(
     st.builds(Paragraph, inline, aligns),
@@ -47,7 +49,13 @@ runs = lambda children: st.lists(children, max_size=3).map(tuple)  # noqa: E731
 blocks = st.recursive(
     leaves,
     lambda children: st.one_of(
-        st.builds(ListBlock, st.lists(runs(children), max_size=3).map(tuple), st.booleans(), st.integers(0, 10**6), st.booleans()),
+        st.builds(
+            ListBlock,
+            st.lists(runs(children), max_size=3).map(tuple),
+            st.booleans(),
+            st.integers(0, 10**6),
+            st.booleans(),
+        ),
         st.builds(Quote, runs(children)),
     ),
     max_leaves=12,
@@ -61,7 +69,14 @@ def test_any_block_survives_the_cache(block):
 
 def test_every_kind_of_block_has_its_own_tag():
     examples = [
-        Paragraph(()), Heading(1, ()), ListBlock(()), Table((), (), ()), CodeBlock(""), Chart(()), Quote(()), Rule(),
+        Paragraph(()),
+        Heading(1, ()),
+        ListBlock(()),
+        Table((), (), ()),
+        CodeBlock(""),
+        Chart(()),
+        Quote(()),
+        Rule(),
     ]
     assert {type(block) for block in examples} == set(typing.get_args(Block))
     assert len({encode_block(block)[0] for block in examples}) == len(examples)

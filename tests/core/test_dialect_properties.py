@@ -18,7 +18,9 @@ from briefing.core.sanitize import clean_text, is_clean
 from briefing.render.text import PlainText
 from tests.conftest import SLOW_EXAMPLES
 
-WORDS = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "x", "1.5%", "**bold**", "`code`"]), min_size=1, max_size=6).map(" ".join)
+WORDS = st.lists(
+    st.sampled_from(["alpha", "beta", "gamma", "delta", "x", "1.5%", "**bold**", "`code`"]), min_size=1, max_size=6
+).map(" ".join)
 CONTENT = st.one_of(
     WORDS,
     WORDS.map(lambda words: f"- {words}\n- {words}"),
@@ -93,11 +95,59 @@ def test_no_note_of_any_tool_is_ever_drawn(example):
 
 
 TAGS = st.sampled_from(
-    ["<p>", "</p>", "<div align=center>", "</div>", "<h1>", "</h1>", "<ul>", "<li>", "</ul>", "<ol start=3>",
-     "<script>", "</script>", "<style>", "</style>", "<b>", "</b>", "<br>", "<img alt=", "<img src=a/b.png>",
-     "<table>", "<tr>", "<th>", "<td>", "</table>", "<pre>", "</pre>", "<!--", "-->", "<div class=notes>",
-     "&#27;", "&#x9b;", "&#x202e;", "&amp;", "[b]", "[@click=app.quit]", "\x1b[31m", "<blockquote>", "<a href=x>",
-     "<![", "<![CDATA[", "]]>", "<!", "<?", "</", "<!DOCTYPE", "<", ">", "&", "&#", "=", '"']
+    [
+        "<p>",
+        "</p>",
+        "<div align=center>",
+        "</div>",
+        "<h1>",
+        "</h1>",
+        "<ul>",
+        "<li>",
+        "</ul>",
+        "<ol start=3>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<b>",
+        "</b>",
+        "<br>",
+        "<img alt=",
+        "<img src=a/b.png>",
+        "<table>",
+        "<tr>",
+        "<th>",
+        "<td>",
+        "</table>",
+        "<pre>",
+        "</pre>",
+        "<!--",
+        "-->",
+        "<div class=notes>",
+        "&#27;",
+        "&#x9b;",
+        "&#x202e;",
+        "&amp;",
+        "[b]",
+        "[@click=app.quit]",
+        "\x1b[31m",
+        "<blockquote>",
+        "<a href=x>",
+        "<![",
+        "<![CDATA[",
+        "]]>",
+        "<!",
+        "<?",
+        "</",
+        "<!DOCTYPE",
+        "<",
+        ">",
+        "&",
+        "&#",
+        "=",
+        '"',
+    ]
 )
 
 
@@ -114,19 +164,78 @@ def test_scripts_and_styles_draw_nothing(tag, content):
 
 
 MARKERS = st.sampled_from(
-    ["---", "--", "???", "^ note", "Note:", "Notes: x", "::: notes", ":::", "::: incremental", "::: {.columns}",
-     "<div class=\"notes\">", "</div>", "<!-- .slide: x -->", "<!-- .element: class=\"fragment\" -->",
-     "<!--config:", "-->", "<!-- $theme: gaia -->", "<!-- *template: x -->", "<!-- include: x.md -->",
-     "<!-- skip_slide -->", "<!-- incremental_lists: true -->", "<v-click>", "</v-click>", "<v-clicks>",
-     "</v-clicks>", "::right::", "layout: true", "template: t", "name: t", "class: a, b", "[.hide-footer]",
-     "[.column]", "# [fit] Big", "build-lists: true", "% Title", "%title: T", "-> c <-", "<br>", "^",
-     "+---+---+", "| a | b |", "+===+===+", "a   b", "--- ---", "![bg left](x.png)", "* item", "1) one",
-     "> - q", ". . .", "{.class}", "# H {#id}", "[s]{.sc}", "src: ./x.md", "hide: true", "```", "~~~", "",
-     "text", "- item", "  - nested", "<p align=center>x</p>", "\x1b[31m", "\t", "\u202e"]
+    [
+        "---",
+        "--",
+        "???",
+        "^ note",
+        "Note:",
+        "Notes: x",
+        "::: notes",
+        ":::",
+        "::: incremental",
+        "::: {.columns}",
+        '<div class="notes">',
+        "</div>",
+        "<!-- .slide: x -->",
+        '<!-- .element: class="fragment" -->',
+        "<!--config:",
+        "-->",
+        "<!-- $theme: gaia -->",
+        "<!-- *template: x -->",
+        "<!-- include: x.md -->",
+        "<!-- skip_slide -->",
+        "<!-- incremental_lists: true -->",
+        "<v-click>",
+        "</v-click>",
+        "<v-clicks>",
+        "</v-clicks>",
+        "::right::",
+        "layout: true",
+        "template: t",
+        "name: t",
+        "class: a, b",
+        "[.hide-footer]",
+        "[.column]",
+        "# [fit] Big",
+        "build-lists: true",
+        "% Title",
+        "%title: T",
+        "-> c <-",
+        "<br>",
+        "^",
+        "+---+---+",
+        "| a | b |",
+        "+===+===+",
+        "a   b",
+        "--- ---",
+        "![bg left](x.png)",
+        "* item",
+        "1) one",
+        "> - q",
+        ". . .",
+        "{.class}",
+        "# H {#id}",
+        "[s]{.sc}",
+        "src: ./x.md",
+        "hide: true",
+        "```",
+        "~~~",
+        "",
+        "text",
+        "- item",
+        "  - nested",
+        "<p align=center>x</p>",
+        "\x1b[31m",
+        "\t",
+        "\u202e",
+    ]
 )
 
 
-@given(st.sampled_from(NAMES + ("auto",)), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join))
+@given(
+    st.sampled_from(NAMES + ("auto",)), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join)
+)
 @example("patat", "---\n--- ---\n---")  # a pandoc multiline table with no header lines crashed
 def test_any_deck_in_any_dialect_loads_or_says_where_it_is_wrong(dialect, text):
     try:

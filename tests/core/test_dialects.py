@@ -57,7 +57,7 @@ def messages(deck) -> list[str]:
         ("# A\n\n---\nlayout: center\n---\n\n# B\n", "slidev"),
         ("# A\n\ntext\n???\nnotes\n", "remark"),
         ("# A\n\n- one\n--\n- two\n", "remark"),
-        ("# A\n\n<!-- .slide: data-background=\"red\" -->\n", "reveal"),
+        ('# A\n\n<!-- .slide: data-background="red" -->\n', "reveal"),
         ("# A\n\ntext\n\nNote:\nsay this\n", "reveal"),
         ("# A\n\n^ a presenter note\n", "deckset"),
         ("theme: Fira\n\n# A\n", "deckset"),
@@ -131,7 +131,7 @@ def test_notes_in_capitals_are_not_taken_for_reveal():
 def test_every_name_is_a_dialect_and_the_cli_offers_them_all():
     from briefing.cli import DIALECTS
 
-    assert DIALECTS == ("auto", *NAMES)
+    assert ("auto", *NAMES) == DIALECTS
     assert NAMES[0] == "briefing"
 
 
@@ -186,7 +186,10 @@ def test_remark_notes_start_directly_under_text_and_end_at_a_build():
 
 @pytest.mark.parametrize("dialect", ["presenterm", "marp", "slidev", "deckset", "pandoc"])
 def test_question_marks_are_content_outside_remark_and_check_says_so(dialect):
-    deck = load("# Guess\n\nWho did it?\n\n???\n\n# [fit] x\n" if dialect == "deckset" else "# Guess\n\nWho did it?\n\n???\n", dialect=dialect)
+    deck = load(
+        "# Guess\n\nWho did it?\n\n???\n\n# [fit] x\n" if dialect == "deckset" else "# Guess\n\nWho did it?\n\n???\n",
+        dialect=dialect,
+    )
     assert "???" in drawn(deck)
     assert deck.slides[0].notes == ()
     assert any("`???` is drawn on the slide" in message and "remark" in message for message in messages(deck))
@@ -241,7 +244,9 @@ def test_remark_dashes_always_separate_and_content_classes_keep_their_text():
 
 
 def test_deckset_settings_and_commands_are_metadata():
-    deck = load("theme: Fira, 3\nautoscale: true\nfooter: Talk\n\n# A\n\n---\n\n[.hide-footer]\n[.background-color: #000]\n\n# B\n")
+    deck = load(
+        "theme: Fira, 3\nautoscale: true\nfooter: Talk\n\n# A\n\n---\n\n[.hide-footer]\n[.background-color: #000]\n\n# B\n"
+    )
     assert deck.dialect == "deckset"
     assert dict(deck.metadata) == {"theme": "Fira, 3", "autoscale": True, "footer": "Talk"}
     assert dict(deck.slides[1].metadata) == {"hide-footer": True, "background-color": "#000"}
@@ -271,7 +276,11 @@ def test_pandoc_title_block_is_title_and_authors():
     [
         ("<!--config:\nincrementalLists: true\n-->", "config", {"incrementalLists": True}),
         ('<!-- .slide: data-background="#ff0000" -->', ".slide", 'data-background="#ff0000"'),
-        ('<!-- .element: class="fragment" data-fragment-index="2" -->', ".element", ['class="fragment" data-fragment-index="2"']),
+        (
+            '<!-- .element: class="fragment" data-fragment-index="2" -->',
+            ".element",
+            ['class="fragment" data-fragment-index="2"'],
+        ),
         ("<!-- *template: invert -->", "*template", "invert"),
         ("<!-- $theme: gaia -->", "$theme", "gaia"),
     ],
@@ -286,7 +295,9 @@ def test_other_tools_settings_in_comments_are_metadata_never_notes(comment, key,
 
 
 def test_marp_directive_comments_are_settings_other_comments_notes():
-    deck = load("---\nmarp: true\n---\n\n# A\n\n<!--\npaginate: true\nfooter: Some: footer\n-->\n\n<!-- say hello -->\n")
+    deck = load(
+        "---\nmarp: true\n---\n\n# A\n\n<!--\npaginate: true\nfooter: Some: footer\n-->\n\n<!-- say hello -->\n"
+    )
     slide = deck.slides[0]
     assert slide.metadata["paginate"] is True and slide.metadata["footer"] == "Some: footer"
     assert slide.notes_text == "say hello"
@@ -362,8 +373,8 @@ def test_pandoc_incremental_divs_and_quoted_lists():
 
 def test_reveal_fragments_are_steps():
     text = (
-        "# A\n\nFirst\n<!-- .element: class=\"fragment\" -->\n\n"
-        "- one <!-- .element: class=\"fragment\" -->\n- two <!-- .element: class=\"fragment\" -->\n\n"
+        '# A\n\nFirst\n<!-- .element: class="fragment" -->\n\n'
+        '- one <!-- .element: class="fragment" -->\n- two <!-- .element: class="fragment" -->\n\n'
         '<p class="fragment">html</p>\n\nNote:\nnotes\n'
     )
     [slide] = load(text).slides
@@ -426,7 +437,9 @@ def test_slidev_src_brings_the_files_slides_with_the_slides_keys(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "more.md").write_text("# P1\n\n---\n\n# P2\n\n---\n\n# P3\n")
     deck_path = tmp_path / "slides.md"
-    deck_path.write_text("---\ntransition: fade\n---\n\n# A\n\n---\nsrc: ./pages/more.md#2-3\nclass: x\n---\n\n---\n\n# Z\n")
+    deck_path.write_text(
+        "---\ntransition: fade\n---\n\n# A\n\n---\nsrc: ./pages/more.md#2-3\nclass: x\n---\n\n---\n\n# Z\n"
+    )
     deck = load_deck(deck_path)
     assert titles(deck) == ["A", "P2", "P3", "Z"]
     assert deck.slides[1].metadata["class"] == "x"
@@ -530,7 +543,7 @@ def test_mdp_centred_lines_are_centred():
 
 
 def test_pandoc_attributes_and_div_fences_are_not_drawn():
-    text = "% T\n\n# Title {.unnumbered #intro}\n\n:::: {.columns}\n::: {.column width=\"40%\"}\n[Small]{.smallcaps} `x`{.python}\n:::\n::::\n"
+    text = '% T\n\n# Title {.unnumbered #intro}\n\n:::: {.columns}\n::: {.column width="40%"}\n[Small]{.smallcaps} `x`{.python}\n:::\n::::\n'
     deck = load(text)
     assert titles(deck) == ["Title"]
     assert drawn(deck).split("\n")[-1] == "Small x"
@@ -553,8 +566,8 @@ def test_a_slot_before_any_content_draws_no_rule():
 
 def test_raw_html_is_drawn_as_its_text_never_as_markup():
     text = (
-        "# A\n\n<div align=\"center\">\n  <h2>Sub [b]title[/b]</h2>\n  <p>Para &amp; <b>bold</b> &#27;[31m</p>\n"
-        "  <ul><li>one</li><li>two</li></ul>\n  <img src=\"pics/chart.png\" alt=\"\">\n"
+        '# A\n\n<div align="center">\n  <h2>Sub [b]title[/b]</h2>\n  <p>Para &amp; <b>bold</b> &#27;[31m</p>\n'
+        '  <ul><li>one</li><li>two</li></ul>\n  <img src="pics/chart.png" alt="">\n'
         "  <script>alert('x')</script><style>h1 { color: red }</style>\n</div>\n"
     )
     deck = load(text)
@@ -622,7 +635,7 @@ def test_json_export_keeps_settings_in_the_slides_metadata():
 
     from briefing.export.json import export_json
 
-    data = json.loads(export_json(load("# A\n\n<!-- .slide: data-state=\"x\" -->\n", path=Path(os.devnull))))
+    data = json.loads(export_json(load('# A\n\n<!-- .slide: data-state="x" -->\n', path=Path(os.devnull))))
     assert data["slides"][0]["metadata"] == {".slide": 'data-state="x"'}
 
 
@@ -663,7 +676,9 @@ def test_slidev_src_with_a_bad_range_names_the_line(tmp_path):
 
 
 def test_html_tables_and_preformatted_text():
-    deck = load("# A\n\n<table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>\n\n<pre>  x = 1\n</pre>\n")
+    deck = load(
+        "# A\n\n<table><tr><th>k</th><th>v</th></tr><tr><td>a</td><td>1</td></tr></table>\n\n<pre>  x = 1\n</pre>\n"
+    )
     blocks = deck.slides[0].blocks
     assert isinstance(blocks[1], Table) and [plain(cell) for cell in blocks[1].header] == ["k", "v"]
     assert "  x = 1" in drawn(deck)
@@ -680,8 +695,29 @@ def test_malformed_html_never_fails_nor_hangs(unit):
 
 
 HOSTILE_UNITS = [
-    "![", "![bg ", "<a ", "<v-click ", ".a[", "<!--", "[.", "{.", "]{.x}", "Note:", "^ ", "-- --", "+--+",
-    ":::", "->", "???", "<div class=\"notes\">", "`", "::a::", "%", "<br>", "[fit]", "{{content}}",
+    "![",
+    "![bg ",
+    "<a ",
+    "<v-click ",
+    ".a[",
+    "<!--",
+    "[.",
+    "{.",
+    "]{.x}",
+    "Note:",
+    "^ ",
+    "-- --",
+    "+--+",
+    ":::",
+    "->",
+    "???",
+    '<div class="notes">',
+    "`",
+    "::a::",
+    "%",
+    "<br>",
+    "[fit]",
+    "{{content}}",
 ]
 
 

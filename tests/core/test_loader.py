@@ -144,9 +144,17 @@ def test_comment_notes_keep_markdown_and_lines(tmp_path):
 
 @pytest.mark.parametrize(
     "comment",
-    ["<!-- fg=green bg=black -->", "<!-- backgroundColor: beige -->", "<!--fit-->",
-     "<!-- column_layout: [1, 1] -->", "<!-- _class: lead -->", "<!-- header: \"x y\" -->",
-     "<!-- jump_to_middle -->", "<!--config: {a: 1} -->", "<!-- -->"],
+    [
+        "<!-- fg=green bg=black -->",
+        "<!-- backgroundColor: beige -->",
+        "<!--fit-->",
+        "<!-- column_layout: [1, 1] -->",
+        "<!-- _class: lead -->",
+        '<!-- header: "x y" -->',
+        "<!-- jump_to_middle -->",
+        "<!--config: {a: 1} -->",
+        "<!-- -->",
+    ],
 )
 def test_directives_are_not_notes(tmp_path, comment):
     slide = load_deck(write(tmp_path, f"# One\n\n{comment}\n\ntext\n")).slides[0]
@@ -156,9 +164,11 @@ def test_directives_are_not_notes(tmp_path, comment):
 
 @pytest.mark.parametrize(
     "comment, note",
-    [("<!-- Source: Bloomberg and BBC -->", "Source: Bloomberg and BBC"),
-     ("<!-- Remember to smile. -->", "Remember to smile."),
-     ("<!-- TODO -->", "TODO")],
+    [
+        ("<!-- Source: Bloomberg and BBC -->", "Source: Bloomberg and BBC"),
+        ("<!-- Remember to smile. -->", "Remember to smile."),
+        ("<!-- TODO -->", "TODO"),
+    ],
 )
 def test_prose_comments_are_notes(tmp_path, comment, note):
     slide = load_deck(write(tmp_path, f"# One\n\n{comment}\n")).slides[0]
@@ -223,14 +233,16 @@ def test_unclosed_fence_and_comment_are_reported_not_fatal(tmp_path):
 
 
 def test_control_characters_never_reach_the_model(tmp_path):
-    text = "---\ntitle: \"T\x1b]0;pwned\x07\"\n---\n# Ti\x1b[31mtle\x9b\n\nbo\x00dy\x7f \u202eevil\n\n<!--\nno\x1bte\n-->\n"
+    text = (
+        '---\ntitle: "T\x1b]0;pwned\x07"\n---\n# Ti\x1b[31mtle\x9b\n\nbo\x00dy\x7f \u202eevil\n\n<!--\nno\x1bte\n-->\n'
+    )
     path = tmp_path / "deck.md"
     path.write_bytes(text.encode("utf-8"))
     deck = load_deck(path)
     slide = deck.slides[0]
     exposed = [deck.title, slide.title, slide.body, slide.notes_text]
     for value in exposed:
-        assert not any(ord(c) < 32 and c not in "\t\n" or 0x7F <= ord(c) <= 0x9F for c in value)
+        assert not any((ord(c) < 32 and c not in "\t\n") or 0x7F <= ord(c) <= 0x9F for c in value)
         assert "\u202e" not in value
     assert slide.title == "Ti[31mtle"
     assert slide.notes_text == "note"

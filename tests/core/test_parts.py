@@ -13,11 +13,18 @@ from briefing.core.sanitize import clean_text, is_clean
 
 @pytest.mark.parametrize(
     "inner, kind",
-    [(" pause ", Kind.PAUSE), ("stop", Kind.PAUSE), (" end_slide ", Kind.END_SLIDE),
-     (" speaker_note: hi ", Kind.NOTE), (" fg=white bg=red ", Kind.DIRECTIVE),
-     (" column: 0 ", Kind.DIRECTIVE), ("fit", Kind.DIRECTIVE),
-     (" Use comments in your markdown! ", Kind.NOTE), ("\nfit\n", Kind.NOTE),
-     (" https://example.com/x ", Kind.NOTE)],
+    [
+        (" pause ", Kind.PAUSE),
+        ("stop", Kind.PAUSE),
+        (" end_slide ", Kind.END_SLIDE),
+        (" speaker_note: hi ", Kind.NOTE),
+        (" fg=white bg=red ", Kind.DIRECTIVE),
+        (" column: 0 ", Kind.DIRECTIVE),
+        ("fit", Kind.DIRECTIVE),
+        (" Use comments in your markdown! ", Kind.NOTE),
+        ("\nfit\n", Kind.NOTE),
+        (" https://example.com/x ", Kind.NOTE),
+    ],
 )
 def test_comment_classification(inner, kind):
     assert classify(inner).kind is kind
@@ -31,9 +38,22 @@ def test_split_comments_refuses_mixed_html():
 
 @pytest.mark.parametrize(
     "value, seconds",
-    [("20m", 1200), ("35min", 2100), ("1h 30m", 5400), ("1h and 30 minutes", 5400), (45, 2700),
-     ("90s", 90), ("20:00", 1200), ("1:00:00", 3600), ("15", 900), ("soon", None), (None, None),
-     (True, None), ("0m", None), ("-5", None)],
+    [
+        ("20m", 1200),
+        ("35min", 2100),
+        ("1h 30m", 5400),
+        ("1h and 30 minutes", 5400),
+        (45, 2700),
+        ("90s", 90),
+        ("20:00", 1200),
+        ("1:00:00", 3600),
+        ("15", 900),
+        ("soon", None),
+        (None, None),
+        (True, None),
+        ("0m", None),
+        ("-5", None),
+    ],
 )
 def test_durations(value, seconds):
     assert parse_duration(value) == seconds

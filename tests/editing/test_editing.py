@@ -103,7 +103,6 @@ def test_control_characters_are_not_shown_in_the_editor(tmp_path):
 LINES = st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12), min_size=1, max_size=12)
 
 
-
 @given(LINES, st.sampled_from(["\n", "\r\n"]), st.booleans(), st.data())
 def test_writing_back_the_same_lines_changes_nothing(lines, eol, final, data):
     assume(final or lines[-1])  # an empty last line without an end is no line at all

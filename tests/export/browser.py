@@ -19,8 +19,14 @@ from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP = (1280, 800)
 PHONE = (390, 844)
@@ -113,8 +119,14 @@ def open_show(browser, path: Path, *, size: tuple[int, int] = DESKTOP, hash: str
     try:
         page = browser_context.new_page()
         show = Show(page)
-        page.on("console", lambda message: show.messages.append(f"{message.type}: {message.text}")
-                if message.type in ("error", "warning") else None)
+        page.on(
+            "console",
+            lambda message: (
+                show.messages.append(f"{message.type}: {message.text}")
+                if message.type in ("error", "warning")
+                else None
+            ),
+        )
         page.on("pageerror", lambda error: show.messages.append(f"uncaught: {error}"))
         page.goto(path.as_uri() + hash)
         page.wait_for_function("window.briefing !== undefined")
@@ -127,7 +139,9 @@ def dump_dom(path: Path) -> str:
     """The DOM after the page's scripts ran, as `chromium --headless --dump-dom` prints it."""
     result = subprocess.run(
         [str(CHROMIUM), *ARGS, "--dump-dom", path.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout

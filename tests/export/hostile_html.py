@@ -23,44 +23,47 @@ FRONT_MATTER = {
     "theme": f"nord</style><script>{RUN.format('theme')}</script>",
 }
 
-HOSTILE_DECK = "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in FRONT_MATTER.items()) + f"""---
+HOSTILE_DECK = (
+    "---\n"
+    + "".join(f"{key}: {json.dumps(value)}\n" for key, value in FRONT_MATTER.items())
+    + f"""---
 
-# Tags </section> in a title <script>{RUN.format('heading')}</script>
+# Tags </section> in a title <script>{RUN.format("heading")}</script>
 
-<script>{RUN.format('block')}</script>
+<script>{RUN.format("block")}</script>
 
-Inline <script>{RUN.format('inline')}</script> and <img src=x onerror="{RUN.format('img')}"> here.
+Inline <script>{RUN.format("inline")}</script> and <img src=x onerror="{RUN.format("img")}"> here.
 
-</section></div></main><script>{RUN.format('break-out')}</script>
+</section></div></main><script>{RUN.format("break-out")}</script>
 
-Code: `</script><script>{RUN.format('code')}</script>` and `</section>`.
+Code: `</script><script>{RUN.format("code")}</script>` and `</section>`.
 
 Escaped in Markdown, so the text itself:
-&lt;/section&gt;&lt;/main&gt;&lt;script&gt;{RUN.format('escaped')}&lt;/script&gt;
+&lt;/section&gt;&lt;/main&gt;&lt;script&gt;{RUN.format("escaped")}&lt;/script&gt;
 
 ```html
-</pre></code></section><script>{RUN.format('fence')}</script>
+</pre></code></section><script>{RUN.format("fence")}</script>
 ```
 
 ---
 
 # Links
 
-[javascript link](javascript:{RUN.format('js-link')})
+[javascript link](javascript:{RUN.format("js-link")})
 [data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
 [vbscript](vbscript:msgbox(1))
-<a href="java&#x09;script:{RUN.format('tab')}">tab in the scheme</a>
-<a href="javascript&colon;{RUN.format('colon')}">entity colon</a>
-<a href=" JaVaScRiPt:{RUN.format('case')}">spaced and mixed case</a>
+<a href="java&#x09;script:{RUN.format("tab")}">tab in the scheme</a>
+<a href="javascript&colon;{RUN.format("colon")}">entity colon</a>
+<a href=" JaVaScRiPt:{RUN.format("case")}">spaced and mixed case</a>
 <a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">data in raw HTML</a>
 
-[quote breaker](https://example.com/"onmouseover="{RUN.format('attr')})
+[quote breaker](https://example.com/"onmouseover="{RUN.format("attr")})
 
 [safe](https://example.com/ok), [mail](mailto:someone@example.com), [slide three](#3), [beside](other.html)
 
-| <img src=x onerror="{RUN.format('cell')}"> head | `</td></tr></table>` |
+| <img src=x onerror="{RUN.format("cell")}"> head | `</td></tr></table>` |
 |---|---|
-| </table></div> | <svg onload="{RUN.format('svg')}"> |
+| </table></div> | <svg onload="{RUN.format("svg")}"> |
 
 ---
 
@@ -69,21 +72,22 @@ Escaped in Markdown, so the text itself:
 ![a ten megabyte picture](big.png)
 
 <style>body {{ display: none }}</style>
-<iframe src="javascript:{RUN.format('iframe')}"></iframe>
+<iframe src="javascript:{RUN.format("iframe")}"></iframe>
 <object data="big.png"></object>
-<form action="https://evil.example"><input name="x" autofocus onfocus="{RUN.format('focus')}"></form>
+<form action="https://evil.example"><input name="x" autofocus onfocus="{RUN.format("focus")}"></form>
 <meta http-equiv="refresh" content="0;url=https://evil.example">
 <base href="https://evil.example/">
 <link rel="stylesheet" href="https://evil.example/x.css">
 
 ```chart
-title: </figure><script>{RUN.format('chart')}</script>
+title: </figure><script>{RUN.format("chart")}</script>
 </td><script>x</script>: 5
 <b onclick="x">: -3
 ```
 
 <!-- A SECRET NOTE that must not be in an export without notes -->
 """
+)
 
 BIG_IMAGE_BYTES = 10 * 1024 * 1024
 
@@ -100,20 +104,42 @@ def write_hostile_deck(directory: Path) -> Path:
 
 # What an exported page may hold: these tags, with these attributes.
 ALLOWED = {
-    "html": {"lang"}, "head": set(), "meta": {"charset", "http-equiv", "content", "name"},
-    "title": set(), "style": set(), "script": set(), "body": set(),
-    "main": {"id"}, "nav": {"id", "aria-label"}, "footer": {"id"},
-    "section": {"class", "id", "data-steps", "aria-label"}, "aside": {"class", "aria-label"},
-    "div": {"class", "data-step", "data-until"}, "span": {"class", "aria-hidden", "aria-live"},
+    "html": {"lang"},
+    "head": set(),
+    "meta": {"charset", "http-equiv", "content", "name"},
+    "title": set(),
+    "style": set(),
+    "script": set(),
+    "body": set(),
+    "main": {"id"},
+    "nav": {"id", "aria-label"},
+    "footer": {"id"},
+    "section": {"class", "id", "data-steps", "aria-label"},
+    "aside": {"class", "aria-label"},
+    "div": {"class", "data-step", "data-until"},
+    "span": {"class", "aria-hidden", "aria-live"},
     "button": {"type", "data-action", "tabindex", "aria-label"},
     **{f"h{level}": {"class", "data-step", "data-until"} for level in range(1, 7)},
     "p": {"class", "data-step", "data-until"},
-    "ul": {"class", "start", "data-step", "data-until"}, "ol": {"class", "start", "data-step", "data-until"},
-    "li": set(), "blockquote": {"data-step", "data-until"}, "hr": {"data-step", "data-until"},
-    "pre": {"class", "data-step", "data-until"}, "code": set(), "br": set(),
-    "strong": set(), "em": set(), "s": set(), "a": {"href", "rel"},
-    "table": set(), "caption": set(), "thead": set(), "tbody": set(), "tr": set(),
-    "th": {"class", "scope"}, "td": {"class"},
+    "ul": {"class", "start", "data-step", "data-until"},
+    "ol": {"class", "start", "data-step", "data-until"},
+    "li": set(),
+    "blockquote": {"data-step", "data-until"},
+    "hr": {"data-step", "data-until"},
+    "pre": {"class", "data-step", "data-until"},
+    "code": set(),
+    "br": set(),
+    "strong": set(),
+    "em": set(),
+    "s": set(),
+    "a": {"href", "rel"},
+    "table": set(),
+    "caption": set(),
+    "thead": set(),
+    "tbody": set(),
+    "tr": set(),
+    "th": {"class", "scope"},
+    "td": {"class"},
     "figure": {"class", "data-step", "data-until"},
     "svg": {"viewbox", "preserveaspectratio", "aria-hidden"},
     "rect": {"class", "fill", "fill-opacity", "x", "y", "width", "height"},

@@ -137,14 +137,31 @@ def test_a_hostile_deck_is_text_in_the_page(tmp_path):
 @pytest.mark.parametrize(
     "url, safe",
     [
-        ("https://example.com/a?b#c", True), ("http://x.y", True), ("HTTPS://X.Y", True),
-        ("mailto:a@b.c", True), ("#5", True), ("other.html", True), ("../up/file.md", True),
-        ("//example.com/x", True), ("a/b:c", True), ("./c:d", True), ("1x:y", True),
-        ("c:/windows", False), ("unknown:x", False),
-        ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False), (" javascript:x", False),
-        ("java\tscript:x", False), ("java\nscript:x", False), ("\x01javascript:x", False),
-        ("vbscript:msgbox", False), ("data:text/html,x", False), ("DATA:image/png;base64,x", False),
-        ("file:///etc/passwd", False), ("ftp://x.y", False), ("blob:https://x", False),
+        ("https://example.com/a?b#c", True),
+        ("http://x.y", True),
+        ("HTTPS://X.Y", True),
+        ("mailto:a@b.c", True),
+        ("#5", True),
+        ("other.html", True),
+        ("../up/file.md", True),
+        ("//example.com/x", True),
+        ("a/b:c", True),
+        ("./c:d", True),
+        ("1x:y", True),
+        ("c:/windows", False),
+        ("unknown:x", False),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        (" javascript:x", False),
+        ("java\tscript:x", False),
+        ("java\nscript:x", False),
+        ("\x01javascript:x", False),
+        ("vbscript:msgbox", False),
+        ("data:text/html,x", False),
+        ("DATA:image/png;base64,x", False),
+        ("file:///etc/passwd", False),
+        ("ftp://x.y", False),
+        ("blob:https://x", False),
     ],
 )
 def test_links_keep_only_web_mail_and_relative_targets(url, safe):
@@ -161,8 +178,21 @@ def test_a_link_that_is_kept_names_no_other_scheme(url):
 
 # Deck text a fuzzer writes, with the pieces that matter to HTML and Markdown made likely.
 _PIECES = list("<>&\"'`/=[]()!#*:-|\n ") + [
-    "</section>", "<script>", "</script>", "javascript:", " onerror=", "<a href=", "<img src=x ",
-    "](", "```", "\n\n", "<!--", "-->", "| a |\n|---|\n", "- ", "> ",
+    "</section>",
+    "<script>",
+    "</script>",
+    "javascript:",
+    " onerror=",
+    "<a href=",
+    "<img src=x ",
+    "](",
+    "```",
+    "\n\n",
+    "<!--",
+    "-->",
+    "| a |\n|---|\n",
+    "- ",
+    "> ",
 ]
 _DECK_TEXT = st.lists(
     st.one_of(st.sampled_from(_PIECES), st.text(st.characters(codec="utf-8"), max_size=4)), max_size=60
@@ -227,9 +257,15 @@ def test_every_builtin_theme_gives_legible_text():
 
 DIALECTS = FIXTURES / "dialects"
 STEPPED = [  # decks with pauses, and lists revealed item by item (Step.continues)
-    DIALECTS / "deckset" / "talk.md", DIALECTS / "marp" / "talk.md", DIALECTS / "mdp" / "talk.md",
-    DIALECTS / "pandoc" / "beamer.md", DIALECTS / "revealjs" / "talk.md", DIALECTS / "slidev" / "talk.md",
-    DIALECTS / "presenterm" / "talk.md", FIXTURES / "decks" / "show.md", BUNDLED,
+    DIALECTS / "deckset" / "talk.md",
+    DIALECTS / "marp" / "talk.md",
+    DIALECTS / "mdp" / "talk.md",
+    DIALECTS / "pandoc" / "beamer.md",
+    DIALECTS / "revealjs" / "talk.md",
+    DIALECTS / "slidev" / "talk.md",
+    DIALECTS / "presenterm" / "talk.md",
+    FIXTURES / "decks" / "show.md",
+    BUNDLED,
 ]
 
 

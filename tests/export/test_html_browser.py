@@ -141,10 +141,13 @@ def _tag(block: Block) -> str:
     return tags.get(type(block), "p")
 
 
-@pytest.mark.parametrize("name, path", [
-    ("steps", FIXTURES / "dialects" / "slidev" / "talk.md"),
-    ("lists", FIXTURES / "dialects" / "deckset" / "talk.md"),
-])
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        ("steps", FIXTURES / "dialects" / "slidev" / "talk.md"),
+        ("lists", FIXTURES / "dialects" / "deckset" / "talk.md"),
+    ],
+)
 def test_each_step_shows_what_the_terminal_shows(show, pages, name, path):
     deck = load_deck(path)
     page = show(pages[name])

@@ -14,8 +14,12 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 
 @pytest.mark.parametrize(
     "head, mime",
-    [(PNG, "image/png"), (b"\xff\xd8\xff\xe0" + b"\0" * 16, "image/jpeg"), (b"GIF89a" + b"\0" * 8, "image/gif"),
-     (b"RIFF\0\0\0\0WEBPVP8 " + b"\0" * 8, "image/webp")],
+    [
+        (PNG, "image/png"),
+        (b"\xff\xd8\xff\xe0" + b"\0" * 16, "image/jpeg"),
+        (b"GIF89a" + b"\0" * 8, "image/gif"),
+        (b"RIFF\0\0\0\0WEBPVP8 " + b"\0" * 8, "image/webp"),
+    ],
 )
 def test_an_image_becomes_a_data_uri_of_its_own_bytes(tmp_path, head, mime):
     image = tmp_path / "picture.bin"  # the bytes decide, not the name

@@ -61,7 +61,9 @@ def test_a_bad_deck_is_file_line_message_and_exit_2(tmp_path):
     deck.write_text("---\ntitle: [unclosed\n---\n\n# One\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "briefing", "export", str(deck), "--format", "html"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(f"briefing: {deck}:") and result.stderr.count("\n") == 1

@@ -80,7 +80,7 @@ def test_the_text_is_text_and_the_fonts_are_embedded(export):
     for page in pdf.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)
+            descriptor = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descriptor["/FontDescriptor"].get_object()
             fonts.append(font["/BaseFont"])
             assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]

@@ -79,7 +79,7 @@ def test_elements_render_as_a_handout_should():
     assert "• bullet one" in output and "  • nested two-a" in output
     assert " 7. ordered from seven" in output and "10. ten" in output
     assert "> A quote with style" in output and "> > And a nested quote." in output
-    assert "        return f\"hello {name}\"" in output  # code indented, tab expanded
+    assert '        return f"hello {name}"' in output  # code indented, tab expanded
     assert "  │ • first point" in output  # notes marked and rendered
     left, centre, right = "Left", "Centre", "Right"
     header = next(line for line in output.split("\n") if left in line and right in line)
@@ -121,7 +121,7 @@ def test_ascii_spells_out_korean_and_chinese_rather_than_question_marks():
     unspellable: set[str] = set()
     output = export_text(deck, width=80, ascii=True, unspellable=unspellable)
     assert "1. ZhangJuZi" in output  # anyascii reads each character on its own
-    assert "HanGugEo MunJangIbNiDa. Cafe, naive -- \"quoted\" ..." in output
+    assert 'HanGugEo MunJangIbNiDa. Cafe, naive -- "quoted" ...' in output
     assert "?" not in output and unspellable == set()
 
 

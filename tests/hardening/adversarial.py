@@ -28,7 +28,7 @@ ESCAPES = {
 
 
 def _escapes_deck() -> str:
-    parts = ["---", f"title: \"Deck{ESCAPES['osc-title']}\"", "---", ""]
+    parts = ["---", f'title: "Deck{ESCAPES["osc-title"]}"', "---", ""]
     for name, sequence in ESCAPES.items():
         parts += [
             f"# {name}{sequence}",
@@ -133,42 +133,102 @@ def _ten_thousand(folder: Path) -> Path:
 
 
 FIXTURES = [
-    Fixture("escapes", text_file("escapes.md", _escapes_deck()),
-            titles=[
-                "csi[31m[2J[?1049h", "osc-title]0;owned title", "osc-clipboard]52;c;ZXZpbA==",
-                "osc-st]2;other title\\", "dcsP1$rq\\", "apc_apc payload\\", "pm^pm payload\\",
-                "sosXsos payload\\", "c1-csi31m", "c1-osc0;c1 title", "lone-esc", "bel-bs-del-nul",
-                "crover",
-            ]),
-    Fixture("markup", text_file("markup.md", _markup_deck()),
-            titles=[f"Title {index} {markup.replace(chr(92) + '[', '[')}x" for index, markup in enumerate(MARKUP)]),
-    Fixture("invalid-utf8", bytes_file("bad.md", b"# One\n\nfine\n\xff\xfebroken\n"),
-            error="not valid UTF-8 (byte 0xff)", line=4),
+    Fixture(
+        "escapes",
+        text_file("escapes.md", _escapes_deck()),
+        titles=[
+            "csi[31m[2J[?1049h",
+            "osc-title]0;owned title",
+            "osc-clipboard]52;c;ZXZpbA==",
+            "osc-st]2;other title\\",
+            "dcsP1$rq\\",
+            "apc_apc payload\\",
+            "pm^pm payload\\",
+            "sosXsos payload\\",
+            "c1-csi31m",
+            "c1-osc0;c1 title",
+            "lone-esc",
+            "bel-bs-del-nul",
+            "crover",
+        ],
+    ),
+    Fixture(
+        "markup",
+        text_file("markup.md", _markup_deck()),
+        titles=[f"Title {index} {markup.replace(chr(92) + '[', '[')}x" for index, markup in enumerate(MARKUP)],
+    ),
+    Fixture(
+        "invalid-utf8",
+        bytes_file("bad.md", b"# One\n\nfine\n\xff\xfebroken\n"),
+        error="not valid UTF-8 (byte 0xff)",
+        line=4,
+    ),
     Fixture("bom", bytes_file("bom.md", b"\xef\xbb\xbf# Bom\n\ntext\n"), titles=["Bom"]),
     Fixture("crlf", bytes_file("crlf.md", b"# A\r\n\r\nx\r\n\r\n---\r\n\r\n# B\r\n"), titles=["A", "B"]),
     Fixture("cr-only", bytes_file("cr.md", b"# A\r\rx\r\r---\r\r# B\r"), titles=["A", "B"]),
     Fixture("mixed-ends", bytes_file("mixed.md", b"# A\r\n\nx\r\r---\n\r\n# B\r"), titles=["A", "B"]),
-    Fixture("one-megabyte-line", text_file("long.md", "# Long\n\n" + "word " * 209_716 + "\n"),
-            titles=["Long"], slow=True, findings=["rows tall"]),
+    Fixture(
+        "one-megabyte-line",
+        text_file("long.md", "# Long\n\n" + "word " * 209_716 + "\n"),
+        titles=["Long"],
+        slow=True,
+        findings=["rows tall"],
+    ),
     Fixture("ten-thousand-slides", _ten_thousand, titles=[f"S{n}" for n in range(1, 10_001)], slow=True),
-    Fixture("nested-lists", text_file("lists.md", "# Lists\n\n" + "".join("  " * n + "- level\n" for n in range(3000))),
-            titles=["Lists"], slow=True),
+    Fixture(
+        "nested-lists",
+        text_file("lists.md", "# Lists\n\n" + "".join("  " * n + "- level\n" for n in range(3000))),
+        titles=["Lists"],
+        slow=True,
+    ),
     Fixture("nested-quotes", text_file("quotes.md", "# Quotes\n\n" + ">" * 3000 + " deep\n"), titles=["Quotes"]),
-    Fixture("wide-table", text_file("wide.md", "# Wide\n\n|" + "|".join(f"c{n}" for n in range(200)) + "|\n|"
-                                    + "---|" * 200 + "\n|" + "|".join(str(n) for n in range(200)) + "|\n"),
-            titles=["Wide"], findings=["columns wide"]),
-    Fixture("cjk-emoji", text_file("cjk.md", "# 中文标题 🎉\n\n" + "日本語のテキストと絵文字👩‍👩‍👧が続きます。" * 20 + "\n"),
-            titles=["中文标题 🎉"]),
-    Fixture("zero-width-bidi", text_file("bidi.md", "# Ad\u200bmin\u202e\u2066evil\u2069\n\ntext\u200d\u202d here\n"),
-            titles=["Ad\u200bminevil"]),
-    Fixture("unclosed-fence", text_file("fence.md", "# Fence\n\n```python\nprint('never closed')\n"),
-            titles=["Fence"], findings=["code fence is never closed"]),
-    Fixture("unclosed-comment", text_file("comment.md", "# Comment\n\ntext\n\n<!-- never closed\n\n---\n\n# Hidden\n"),
-            titles=["Comment"], findings=["comment is never closed"]),
-    Fixture("unclosed-front-matter", text_file("fm.md", "---\ntitle: Never closed\n\n# One\n"),
-            error="front matter is not closed: add a `---` line after it"),
-    Fixture("front-matter-only", text_file("only.md", "---\ntitle: Nothing else\n---\n"),
-            error="the deck is empty: no slide has anything to show"),
+    Fixture(
+        "wide-table",
+        text_file(
+            "wide.md",
+            "# Wide\n\n|"
+            + "|".join(f"c{n}" for n in range(200))
+            + "|\n|"
+            + "---|" * 200
+            + "\n|"
+            + "|".join(str(n) for n in range(200))
+            + "|\n",
+        ),
+        titles=["Wide"],
+        findings=["columns wide"],
+    ),
+    Fixture(
+        "cjk-emoji",
+        text_file("cjk.md", "# 中文标题 🎉\n\n" + "日本語のテキストと絵文字👩‍👩‍👧が続きます。" * 20 + "\n"),
+        titles=["中文标题 🎉"],
+    ),
+    Fixture(
+        "zero-width-bidi",
+        text_file("bidi.md", "# Ad\u200bmin\u202e\u2066evil\u2069\n\ntext\u200d\u202d here\n"),
+        titles=["Ad\u200bminevil"],
+    ),
+    Fixture(
+        "unclosed-fence",
+        text_file("fence.md", "# Fence\n\n```python\nprint('never closed')\n"),
+        titles=["Fence"],
+        findings=["code fence is never closed"],
+    ),
+    Fixture(
+        "unclosed-comment",
+        text_file("comment.md", "# Comment\n\ntext\n\n<!-- never closed\n\n---\n\n# Hidden\n"),
+        titles=["Comment"],
+        findings=["comment is never closed"],
+    ),
+    Fixture(
+        "unclosed-front-matter",
+        text_file("fm.md", "---\ntitle: Never closed\n\n# One\n"),
+        error="front matter is not closed: add a `---` line after it",
+    ),
+    Fixture(
+        "front-matter-only",
+        text_file("only.md", "---\ntitle: Nothing else\n---\n"),
+        error="the deck is empty: no slide has anything to show",
+    ),
     Fixture("empty-file", text_file("empty.md", ""), error="the deck is empty: no slide has anything to show"),
     Fixture("empty-directory", _empty_dir, error="no Markdown (.md) files in this directory"),
     Fixture("junk-beside-the-deck", _deck_with_junk, titles=["One", "Two"]),

@@ -77,7 +77,9 @@ def test_every_command_says_file_line_message_and_exits_2(built, command):
     extra = ["--format", "json"] if command == "export" else []
     result = subprocess.run(
         [sys.executable, "-m", "briefing", command, str(path), *extra],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == f"briefing: {path}:{fixture.line}: {fixture.error}\n"

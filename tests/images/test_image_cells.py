@@ -38,9 +38,7 @@ def test_no_room_means_no_cells(box):
     assert fit_cells(100, 100, *box) == (0, 0)
 
 
-@given(
-    st.integers(1, 20_000), st.integers(1, 20_000), st.integers(1, 300), st.integers(1, 100), st.booleans()
-)
+@given(st.integers(1, 20_000), st.integers(1, 20_000), st.integers(1, 300), st.integers(1, 100), st.booleans())
 def test_the_size_fits_the_box_and_keeps_the_aspect(width, height, max_columns, max_rows, upscale):
     columns, rows = fit_cells(width, height, max_columns, max_rows, upscale=upscale)
     assert 1 <= columns <= max_columns and 1 <= rows <= max_rows
@@ -71,9 +69,13 @@ def test_transparent_pixels_show_the_slide_or_blend_onto_a_background(tmp_path):
     image.putpixel((2, 0), (*RED, 255))
     image.putpixel((2, 1), (*BLUE, 255))
     picture = decoded(tmp_path, image)
-    assert half_blocks(picture, 3, 1) == ((
-        HalfBlock(UPPER_HALF, RED, None), HalfBlock(LOWER_HALF, BLUE, None), HalfBlock(UPPER_HALF, RED, BLUE),
-    ),)
+    assert half_blocks(picture, 3, 1) == (
+        (
+            HalfBlock(UPPER_HALF, RED, None),
+            HalfBlock(LOWER_HALF, BLUE, None),
+            HalfBlock(UPPER_HALF, RED, BLUE),
+        ),
+    )
     assert half_blocks(picture, 3, 1, background=WHITE)[0][0] == HalfBlock(UPPER_HALF, RED, WHITE)
     empty = decoded(tmp_path, Image.new("RGBA", (2, 2), (0, 0, 0, 0)))
     assert half_blocks(empty, 1, 1) == ((HalfBlock(" ", None, None),),)

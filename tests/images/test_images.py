@@ -70,7 +70,9 @@ def png_declaring(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
 
 
 # --- what loads ---------------------------------------------------------------------------
@@ -184,7 +186,11 @@ def test_json_metadata(deck):
     expected = {"path": "images/a.png", "alt": "A chart", "format": "png", "width": 30, "height": 10, "bytes": size}
     assert json_metadata(inspect(deck, "images/a.png"), "A chart") == expected
     assert json_metadata(load(deck, "images/a.png"), "A chart") == expected
-    assert json_metadata(inspect(deck, "gone.png"), "Gone") == {"path": "gone.png", "alt": "Gone", "problem": "not found"}
+    assert json_metadata(inspect(deck, "gone.png"), "Gone") == {
+        "path": "gone.png",
+        "alt": "Gone",
+        "problem": "not found",
+    }
 
 
 # --- what is refused ------------------------------------------------------------------------
@@ -317,8 +323,16 @@ def test_a_hostile_image_is_a_problem_never_a_crash_or_a_hang(deck, case, monkey
 
 @pytest.mark.parametrize(
     "reference",
-    ["http://example.com/a.png", "https://example.com/a.png", "data:image/png;base64,iVBORw0KGgo=",
-     "file:///etc/passwd", "//example.com/a.png", "ftp://host/a.png", "C:\\pictures\\a.png", "javascript:x"],
+    [
+        "http://example.com/a.png",
+        "https://example.com/a.png",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "file:///etc/passwd",
+        "//example.com/a.png",
+        "ftp://host/a.png",
+        "C:\\pictures\\a.png",
+        "javascript:x",
+    ],
 )
 def test_a_url_is_never_fetched(deck, reference, monkeypatch):
     # undone before the fixtures' own clean-up, which opens files
@@ -328,7 +342,9 @@ def test_a_url_is_never_fetched(deck, reference, monkeypatch):
     assert found == [ImageProblem(reference, "a URL: only files in the deck's directory are shown")] * 2
 
 
-@pytest.mark.parametrize(("reference", "reason"), [("", "no file named"), ("  ", "no file named"), ("a%00.png", "not a file name")])
+@pytest.mark.parametrize(
+    ("reference", "reason"), [("", "no file named"), ("  ", "no file named"), ("a%00.png", "not a file name")]
+)
 def test_odd_references(deck, reference, reason):
     assert load(deck, reference) == ImageProblem(reference, reason)
 
@@ -368,9 +384,7 @@ def test_a_corrupt_image_is_remembered_as_a_problem(deck):
     assert load_image(reference, deck / "talk.md", deck, cache=cache) == first
 
 
-def test_a_truncated_image_is_a_problem_even_when_a_library_tells_pillow_to_allow_it(
-    deck, monkeypatch
-):
+def test_a_truncated_image_is_a_problem_even_when_a_library_tells_pillow_to_allow_it(deck, monkeypatch):
     # WeasyPrint (the PDF export) sets this process-wide switch when it is imported.
     from PIL import ImageFile as PillowImageFile
 

@@ -16,8 +16,14 @@ from briefing.render.table import layout_table, word_width
 from briefing.render.text import PlainText
 from tests.conftest import SLOW_EXAMPLES
 
-numbers = st.builds(lambda n, d: f"{n:,}" + (f".{d}" if d is not None else ""), st.integers(-10**9, 10**12), st.none() | st.integers(0, 99))
-words = st.from_regex(r"[A-Za-z][a-z\-]{0,11}", fullmatch=True) | st.sampled_from(["中文", "한국어", "naïve", "$465", "13%"])
+numbers = st.builds(
+    lambda n, d: f"{n:,}" + (f".{d}" if d is not None else ""),
+    st.integers(-(10**9), 10**12),
+    st.none() | st.integers(0, 99),
+)
+words = st.from_regex(r"[A-Za-z][a-z\-]{0,11}", fullmatch=True) | st.sampled_from(
+    ["中文", "한국어", "naïve", "$465", "13%"]
+)
 cells = st.lists(numbers | words, min_size=0, max_size=3).map(" ".join)
 tables = st.integers(1, 9).flatmap(
     lambda columns: st.tuples(

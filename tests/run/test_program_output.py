@@ -11,10 +11,39 @@ from briefing.program_output import OutputCleaner
 
 # Pieces that exercise every state: sequences whole and broken, strings, CR LF, UTF-8.
 PIECES = st.sampled_from(
-    [b"a", b"text ", b"\n", b"\r", b"\r\n", b"\t", b"\x1b", b"[", b"31", b";", b"m", b"]", b"0;t",
-     b"\x07", b"\\", b"P", b"_", b"(", b"B", b"\x1b[2J", b"\x1b]8;;http://x\x1b\\", b"\x9b",
-     b"\xc2\x9b", b"\xc3", b"\xa9", b"\xe2\x82\xac", b"\xff", b"\x00", b"\x08", b"\x7f",
-     b"\xe2\x80\xae"]
+    [
+        b"a",
+        b"text ",
+        b"\n",
+        b"\r",
+        b"\r\n",
+        b"\t",
+        b"\x1b",
+        b"[",
+        b"31",
+        b";",
+        b"m",
+        b"]",
+        b"0;t",
+        b"\x07",
+        b"\\",
+        b"P",
+        b"_",
+        b"(",
+        b"B",
+        b"\x1b[2J",
+        b"\x1b]8;;http://x\x1b\\",
+        b"\x9b",
+        b"\xc2\x9b",
+        b"\xc3",
+        b"\xa9",
+        b"\xe2\x82\xac",
+        b"\xff",
+        b"\x00",
+        b"\x08",
+        b"\x7f",
+        b"\xe2\x80\xae",
+    ]
 )
 OUTPUT = st.lists(PIECES, max_size=30).map(b"".join)
 

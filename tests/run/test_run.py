@@ -114,9 +114,12 @@ def test_an_endless_flood_keeps_memory_bounded_and_ends_at_the_time_limit(tmp_pa
 
 def test_escape_sequences_never_reach_the_result(tmp_path):
     code = (
-        r"printf '\033[31mred\033[0m \033]0;title\007\033]52;c;cGFzdGU=\033\\ok\n'" "\n"
-        r"printf 'bell\007 back\010space \302\233 c1 \033Pdcs\033\\ \033(B\033=done\r\n'" "\n"
-        r"printf 'bad \377\376 utf-8\n'" "\n"
+        r"printf '\033[31mred\033[0m \033]0;title\007\033]52;c;cGFzdGU=\033\\ok\n'"
+        "\n"
+        r"printf 'bell\007 back\010space \302\233 c1 \033Pdcs\033\\ \033(B\033=done\r\n'"
+        "\n"
+        r"printf 'bad \377\376 utf-8\n'"
+        "\n"
     )
     result = run_blocking(snippet("bash", code, tmp_path))
     assert is_clean(result.output)
@@ -230,15 +233,19 @@ def test_a_language_without_a_runner_is_a_clear_error(tmp_path):
 
 
 def test_a_missing_interpreter_is_a_clear_error(tmp_path):
-    with pytest.raises(CannotRun, match=r"`no-such-interpreter-x`, the runner for `lisp` code, is not installed \(not on PATH\)"):
+    with pytest.raises(
+        CannotRun, match=r"`no-such-interpreter-x`, the runner for `lisp` code, is not installed \(not on PATH\)"
+    ):
         snippet("lisp", "(+ 1 2)", tmp_path, {"lisp": ["no-such-interpreter-x"]})
-    with pytest.raises(CannotRun, match="`./lisp`, the runner for `lisp` code, is not an executable file in the deck's directory"):
+    with pytest.raises(
+        CannotRun, match="`./lisp`, the runner for `lisp` code, is not an executable file in the deck's directory"
+    ):
         snippet("lisp", "(+ 1 2)", tmp_path, {"lisp": ["./lisp"]})
 
 
 def test_an_interpreter_gone_before_the_run_is_a_result_not_a_crash(tmp_path):
     program = tmp_path / "interpreter"
-    program.write_text("#!/bin/sh\ncat \"$1\"\n")
+    program.write_text('#!/bin/sh\ncat "$1"\n')
     program.chmod(0o755)
     invocation = snippet("text", "hello", tmp_path, {"text": ["./interpreter"]})
     assert run_blocking(invocation).output == "hello"

@@ -39,8 +39,13 @@ def test_any_value_is_runners_or_a_clear_error(value):
         assert all(isinstance(part, str) and "\0" not in part for part in command)
 
 
-@given(st.dictionaries(LANGUAGES, st.lists(ARGUMENTS, max_size=4).flatmap(
-    lambda arguments: PROGRAMS.map(lambda program: [program, *arguments])), max_size=4))
+@given(
+    st.dictionaries(
+        LANGUAGES,
+        st.lists(ARGUMENTS, max_size=4).flatmap(lambda arguments: PROGRAMS.map(lambda program: [program, *arguments])),
+        max_size=4,
+    )
+)
 def test_valid_runners_are_kept_as_written(value):
     lowered = {language.lower() for language in value}
     if len(lowered) < len(value):  # `Ruby` and `ruby` name one language twice
@@ -90,5 +95,10 @@ def test_a_deck_adds_and_replaces_runners():
 
 def test_snippet_files_are_named_for_their_language():
     assert [snippet_suffix(lang) for lang in ("bash", "Python", "go", "c++", "elixir", "f#")] == [
-        ".sh", ".py", ".go", ".cpp", ".elixir", ""
+        ".sh",
+        ".py",
+        ".go",
+        ".cpp",
+        ".elixir",
+        "",
     ]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
-
-import logging
 
 import pytest
 
@@ -44,6 +43,9 @@ async def links(sock_path):
 def no_asyncio_errors(caplog):
     """asyncio logs, rather than raises, what goes wrong in callbacks and forgotten tasks."""
     yield
-    errors = [r for r in caplog.get_records("call") + caplog.get_records("teardown")
-              if r.name == "asyncio" and r.levelno >= logging.WARNING]
+    errors = [
+        r
+        for r in caplog.get_records("call") + caplog.get_records("teardown")
+        if r.name == "asyncio" and r.levelno >= logging.WARNING
+    ]
     assert not errors, [r.getMessage() for r in errors]

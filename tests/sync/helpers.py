@@ -50,9 +50,7 @@ class Links:
 
     def new(self, role: str = "audience", origin: str | None = None, **kwargs) -> SyncLink:
         recorder = kwargs.pop("on_state", None) or Recorder()
-        link = SyncLink(
-            Path("deck.md"), role, recorder, socket_path=self.path, origin=origin, **kwargs
-        )
+        link = SyncLink(Path("deck.md"), role, recorder, socket_path=self.path, origin=origin, **kwargs)
         link.recorder = recorder  # type: ignore[attr-defined]  # for the tests' convenience
         self.made.append(link)
         return link
@@ -65,6 +63,6 @@ class Links:
 def mesh_settled(links: list[SyncLink]) -> bool:
     """One hub, everyone else connected to it."""
     hubs = [link for link in links if link.is_hub]
-    return len(hubs) == 1 and hubs[0].peers == len(links) - 1 and all(
-        link.connected for link in links if not link.is_hub
+    return (
+        len(hubs) == 1 and hubs[0].peers == len(links) - 1 and all(link.connected for link in links if not link.is_hub)
     )

@@ -392,12 +392,12 @@ BAD_LINES = [
     pytest.param(b"\xff\xfe\xfd\n", id="not utf-8"),
     pytest.param(b"x" * 10_000 + b"\n", id="oversized"),
     pytest.param(
-        b'{"type":"state","slide":3,"step":0,"blackout":false,"clock":99,"origin":"'
-        + b"z" * 20_000 + b'"}\n',
+        b'{"type":"state","slide":3,"step":0,"blackout":false,"clock":99,"origin":"' + b"z" * 20_000 + b'"}\n',
         id="oversized valid-looking",
     ),
-    pytest.param(b'{"type":"state","slide":-3,"step":0,"blackout":false,"clock":99,"origin":"x"}\n',
-                 id="negative slide"),
+    pytest.param(
+        b'{"type":"state","slide":-3,"step":0,"blackout":false,"clock":99,"origin":"x"}\n', id="negative slide"
+    ),
     pytest.param(b"\n\n\n", id="blank lines"),
 ]
 

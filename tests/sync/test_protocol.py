@@ -8,16 +8,34 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.sync.protocol import MAX_CLOCK, MAX_INDEX, MAX_LINE, Group, Hello, Notice, State
-from briefing.sync.protocol import LineSplitter, Register, TimerState
-from briefing.sync.protocol import decode, encode
+from briefing.sync.protocol import (
+    MAX_CLOCK,
+    MAX_INDEX,
+    MAX_LINE,
+    Group,
+    Hello,
+    LineSplitter,
+    Notice,
+    Register,
+    State,
+    TimerState,
+    decode,
+    encode,
+)
 from tests.conftest import SLOW_EXAMPLES
 
 TIMER = TimerState("running", 65_000, 1_764_320_000_000)
 STATE = State(slide=3, step=1, blackout=False, clock=12, origin="ab12cd34", timer=TIMER)
 VALID = {
-    "type": "state", "slide": 3, "step": 1, "blackout": False,
-    "timer": "paused", "elapsed_ms": 5, "since_ms": 7, "clock": 12, "origin": "ab",
+    "type": "state",
+    "slide": 3,
+    "step": 1,
+    "blackout": False,
+    "timer": "paused",
+    "elapsed_ms": 5,
+    "since_ms": 7,
+    "clock": 12,
+    "origin": "ab",
 }
 
 
@@ -44,9 +62,15 @@ def test_the_wire_format_is_one_flat_json_line():
     data = encode(STATE)
     assert data.endswith(b"\n") and data.count(b"\n") == 1
     assert json.loads(data) == {
-        "type": "state", "slide": 3, "step": 1, "blackout": False,
-        "timer": "running", "elapsed_ms": 65_000, "since_ms": 1_764_320_000_000,
-        "clock": 12, "origin": "ab12cd34",
+        "type": "state",
+        "slide": 3,
+        "step": 1,
+        "blackout": False,
+        "timer": "running",
+        "elapsed_ms": 65_000,
+        "since_ms": 1_764_320_000_000,
+        "clock": 12,
+        "origin": "ab12cd34",
     }
 
 
@@ -204,8 +228,7 @@ def test_decode_never_raises_on_arbitrary_bytes(data):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=12,
 )
 

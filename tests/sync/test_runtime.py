@@ -129,4 +129,3 @@ def test_a_lock_path_that_is_not_a_file_of_ours_is_refused(tmp_path):
     os.mkfifo(tmp_path / "fifo.lock")
     with pytest.raises(SyncUnavailable):
         runtime.try_lock(tmp_path / "fifo.lock")
-

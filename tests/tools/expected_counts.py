@@ -125,9 +125,7 @@ def install(work: Path) -> None:
 
 
 def run(command: list[str], *, cwd: Path | None = None, input: str | None = None) -> str:
-    done = subprocess.run(
-        command, cwd=cwd, input=input, capture_output=True, text=True, timeout=600
-    )
+    done = subprocess.run(command, cwd=cwd, input=input, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
     return done.stdout
@@ -295,11 +293,7 @@ _COUNTER = re.compile(r"(\d+) / (\d+)\s*$")
 def run_patat(deck: Path) -> Result:
     dump = run(["patat", "--dump", "--force", str(deck)], cwd=deck.parent)
     dump = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", dump)
-    numbers = [
-        int(match.group(1))
-        for state in dump.split("\n----------\n")
-        if (match := _last_counter(state))
-    ]
+    numbers = [int(match.group(1)) for state in dump.split("\n----------\n") if (match := _last_counter(state))]
     version = run(["patat", "--version"]).strip().splitlines()[0]
     return Result(f"patat {version.split()[-1]} --dump", _states_per_slide(numbers))
 

@@ -36,8 +36,9 @@ async def test_escape_sees_every_key_that_arrived_before_it(tmp_path):
         for round_number in range(ROUNDS):
             deliver_in_one_read(app, "X", "escape")
             # unsaved changes: Escape asks (it must not close the editor, dropping the "X")
-            await until(lambda: isinstance(app.screen, ChoiceScreen) or app.screen is app.present,
-                        lambda: repr(app.screen))
+            await until(
+                lambda: isinstance(app.screen, ChoiceScreen) or app.screen is app.present, lambda: repr(app.screen)
+            )
             assert isinstance(app.screen, ChoiceScreen), f"round {round_number}: the editor closed"
             app.screen.dismiss("cancel")
             await until(lambda: app.screen is editor)
@@ -51,8 +52,7 @@ async def test_quitting_sees_every_key_that_arrived_before_it(tmp_path):
         editor = await open_editor(app, pilot)
         for round_number in range(ROUNDS):
             deliver_in_one_read(app, "X", "ctrl+c")
-            await until(lambda: isinstance(app.screen, ChoiceScreen) or not app.is_running,
-                        lambda: repr(app.screen))
+            await until(lambda: isinstance(app.screen, ChoiceScreen) or not app.is_running, lambda: repr(app.screen))
             assert app.is_running, f"round {round_number}: quit without asking, the edit lost"
             app.screen.dismiss("cancel")
             await until(lambda: app.screen is editor)
@@ -66,8 +66,10 @@ async def test_digits_then_enter_in_one_read_go_to_that_slide(role):
         for round_number in range(ROUNDS):
             target = 1 + (round_number * 5 + 4) % 6  # 5, 4, 3, 2, 1, 6, 5, ...
             deliver_in_one_read(app, str(target), "enter")
-            await until(lambda: app.position.slide == target - 1 and not app.typed,
-                        lambda: f"wanted slide {target}, at {app.position} with {app.typed!r} typed")
+            await until(
+                lambda: app.position.slide == target - 1 and not app.typed,
+                lambda: f"wanted slide {target}, at {app.position} with {app.typed!r} typed",
+            )
 
 
 async def test_escape_in_one_read_cancels_the_digits_before_it():

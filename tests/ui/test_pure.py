@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.deck_cache import load_deck_cached
 from briefing.core.loader import load_deck, load_text
+from briefing.deck_cache import load_deck_cached
 from briefing.search import SearchIndex
 from briefing.ui import navigation
 from briefing.ui.navigation import Position

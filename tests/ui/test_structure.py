@@ -16,8 +16,18 @@ import briefing.ui
 UI = Path(briefing.ui.__file__).parent
 
 # how a Textual node reaches into the widgets below it
-_REACHING_IN = {"query", "query_one", "query_exactly_one", "query_children", "get_child_by_id",
-                "get_child_by_type", "get_widget_by_id", "mount", "mount_all", "remove_children"}
+_REACHING_IN = {
+    "query",
+    "query_one",
+    "query_exactly_one",
+    "query_children",
+    "get_child_by_id",
+    "get_child_by_type",
+    "get_widget_by_id",
+    "mount",
+    "mount_all",
+    "remove_children",
+}
 
 
 def attribute_calls(path: Path) -> list[tuple[str, int]]:

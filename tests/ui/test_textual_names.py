@@ -52,7 +52,11 @@ def assigned_names(cls: ast.ClassDef) -> dict[str, int]:
         if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
                     names.setdefault(target.attr, node.lineno)
     return names
 
@@ -67,8 +71,12 @@ def clashes(source: str, classes: dict[str, type]) -> list[str]:
         if not issubclass(cls, DOMNode):
             continue
         # the five classes above, and whatever else of Textual's this one derives from
-        forbidden = TEXTUAL.union(*(private(dir(base)) for base in cls.__mro__ if base.__module__.startswith("textual")))
-        found += [f"{node.name}.{name} (line {line})" for name, line in assigned_names(node).items() if name in forbidden]
+        forbidden = TEXTUAL.union(
+            *(private(dir(base)) for base in cls.__mro__ if base.__module__.startswith("textual"))
+        )
+        found += [
+            f"{node.name}.{name} (line {line})" for name, line in assigned_names(node).items() if name in forbidden
+        ]
     return found
 
 
@@ -82,7 +90,11 @@ def our_modules() -> list[str]:
 @pytest.mark.parametrize("module_name", our_modules())
 def test_no_class_of_ours_shadows_a_private_name_of_textual(module_name):
     module = importlib.import_module(module_name)
-    classes = {name: value for name, value in vars(module).items() if inspect.isclass(value) and value.__module__ == module_name}
+    classes = {
+        name: value
+        for name, value in vars(module).items()
+        if inspect.isclass(value) and value.__module__ == module_name
+    }
     nested = {
         inner.__name__: inner
         for outer in classes.values()
@@ -94,7 +106,7 @@ def test_no_class_of_ours_shadows_a_private_name_of_textual(module_name):
 
 def test_the_check_catches_the_names_that_bit_us():
     assert {"_render", "_closing"} <= TEXTUAL
-    source = '''
+    source = """
 class View(ScrollView):
     def __init__(self):
         super().__init__()
@@ -108,6 +120,6 @@ class Fine(Widget):
     def __init__(self):
         super().__init__()
         self._draw = None
-'''
+"""
     classes = {"View": ScrollView, "Once": Screen, "Fine": Widget}
     assert clashes(source, classes) == ["View._render (line 5)", "Once._closing (line 8)"]

@@ -22,7 +22,16 @@ from briefing.core.dialects.slidev import Slidev
 
 # In this order, ties in detection go to the earlier one.
 TOOLS: tuple[type[Dialect], ...] = (
-    Presenterm, Marp, Slidev, Remark, Reveal, Deckset, Patat, Pandoc, Lookatme, Mdp,
+    Presenterm,
+    Marp,
+    Slidev,
+    Remark,
+    Reveal,
+    Deckset,
+    Patat,
+    Pandoc,
+    Lookatme,
+    Mdp,
 )
 _ALL: tuple[type[Dialect], ...] = (Dialect, *TOOLS)
 DIALECTS: dict[str, type[Dialect]] = {dialect.name: dialect for dialect in _ALL}

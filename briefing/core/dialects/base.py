@@ -194,9 +194,7 @@ class Dialect:
 # -- shared rules ------------------------------------------------------------------------------
 
 
-def split_at_headings(
-    items: list[Item], level: int | None, *, title_slides: bool = True
-) -> list[list[Item]]:
+def split_at_headings(items: list[Item], level: int | None, *, title_slides: bool = True) -> list[list[Item]]:
     """Pandoc's rule: a heading at the slide level starts a slide; one above it (with
     `title_slides`) is a slide of its own."""
     if level is None:

@@ -113,7 +113,7 @@ def _fenced_spans(text: str) -> list[int]:
     opening: str | None = None
     for start in fences:
         match = _FENCE.match(text, start)
-        if match is None or match.end() < len(text) and text[match.end()] != "\n":
+        if match is None or (match.end() < len(text) and text[match.end()] != "\n"):
             continue
         fence = match.group(1)
         if opening is None:

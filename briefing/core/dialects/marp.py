@@ -33,10 +33,33 @@ from briefing.core.items import Item, Kind, ParsedFile
 
 DIRECTIVES = frozenset(
     {
-        "theme", "style", "headingDivider", "lang", "math", "size", "title", "description",
-        "author", "image", "keywords", "url", "marp", "paginate", "header", "footer", "class",
-        "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat",
-        "backgroundSize", "color", "transition", "template", "page_number", "prerender",
+        "theme",
+        "style",
+        "headingDivider",
+        "lang",
+        "math",
+        "size",
+        "title",
+        "description",
+        "author",
+        "image",
+        "keywords",
+        "url",
+        "marp",
+        "paginate",
+        "header",
+        "footer",
+        "class",
+        "backgroundColor",
+        "backgroundImage",
+        "backgroundPosition",
+        "backgroundRepeat",
+        "backgroundSize",
+        "color",
+        "transition",
+        "template",
+        "page_number",
+        "prerender",
     }
 )
 _FRAGMENTED = ("*", ")")

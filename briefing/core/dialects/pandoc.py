@@ -43,8 +43,18 @@ class Pandoc(Dialect):
         ('class="notes"', r"<div class=\"notes\">", 1),
     )
     front_matter_keys = frozenset(
-        {"revealjs-url", "colortheme", "fonttheme", "innertheme", "outertheme", "aspectratio",
-         "institute", "classoption", "header-includes", "slide-level"}
+        {
+            "revealjs-url",
+            "colortheme",
+            "fonttheme",
+            "innertheme",
+            "outertheme",
+            "aspectratio",
+            "institute",
+            "classoption",
+            "header-includes",
+            "slide-level",
+        }
     )
     note_markers: ClassVar[frozenset[str]] = frozenset()
     quoted_lists_incremental = True

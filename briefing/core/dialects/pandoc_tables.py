@@ -186,9 +186,7 @@ def _grid_alignment(border: str) -> Align:
     return ""
 
 
-def _with_caption(
-    lines: list[str], end: int, table: Table, inline: Inliner
-) -> tuple[int, tuple[Block, ...]]:
+def _with_caption(lines: list[str], end: int, table: Table, inline: Inliner) -> tuple[int, tuple[Block, ...]]:
     """A `Table: …` or `: …` caption after a blank line belongs to the table."""
     if end + 1 < len(lines) and not lines[end].strip():
         caption = _CAPTION.match(lines[end + 1])

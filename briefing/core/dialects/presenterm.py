@@ -17,15 +17,29 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from briefing.core.dialects.base import Dialect, Includer, Meaning, is_list, meaning, yaml_bool
 from briefing.core import comments
+from briefing.core.dialects.base import Dialect, Includer, Meaning, is_list, meaning, yaml_bool
 from briefing.core.errors import DeckError
 from briefing.core.items import Item, Kind, ParsedFile, RawSlide, split_at
 
 COMMANDS = (
-    "end_slide", "pause", "jump_to_middle", "reset_layout", "new_line", "new_lines",
-    "column_layout", "column", "incremental_lists", "no_footer", "skip_slide", "font_size",
-    "alignment", "list_item_newlines", "include", "snippet_output", "speaker_note",
+    "end_slide",
+    "pause",
+    "jump_to_middle",
+    "reset_layout",
+    "new_line",
+    "new_lines",
+    "column_layout",
+    "column",
+    "incremental_lists",
+    "no_footer",
+    "skip_slide",
+    "font_size",
+    "alignment",
+    "list_item_newlines",
+    "include",
+    "snippet_output",
+    "speaker_note",
 )
 _USER_COMMENTS = ("//", "comment:", "vim:", "{{{", "}}}")
 

@@ -75,8 +75,14 @@ class Remark(Dialect):
                     prepared.blank(number)
                     prepared.marks.append(
                         Item(
-                            Kind.SETTING, -1, -1, number, number + 1, source,
-                            key=prop.group(1), value=prop.group(2).strip(),
+                            Kind.SETTING,
+                            -1,
+                            -1,
+                            number,
+                            number + 1,
+                            source,
+                            key=prop.group(1),
+                            value=prop.group(2).strip(),
                         )
                     )
                     continue
@@ -202,10 +208,7 @@ def _apply_template(slide: RawSlide, template: RawSlide) -> None:
 
 def _is_placeholder(item: Item) -> bool:
     tokens = item.tokens
-    return (
-        tokens[item.first].type == "paragraph_open"
-        and tokens[item.first + 1].content.strip() == _TEMPLATE_CONTENT
-    )
+    return tokens[item.first].type == "paragraph_open" and tokens[item.first + 1].content.strip() == _TEMPLATE_CONTENT
 
 
 def _inherited(item: Item) -> Item:

@@ -34,11 +34,35 @@ _YAML_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?$|[ \t]+\S")
 
 HEADMATTER = frozenset(
     {
-        "highlighter", "lineNumbers", "drawings", "transition", "mdc", "comark", "colorSchema",
-        "aspectRatio", "canvasWidth", "routerMode", "fonts", "favicon", "titleTemplate", "info",
-        "download", "exportFilename", "monaco", "selectable", "record", "themeConfig", "addons",
-        "hideInToc", "seoMeta", "htmlAttrs", "contextMenu", "wakeLock", "overviewSnapshots",
-        "layout", "src",
+        "highlighter",
+        "lineNumbers",
+        "drawings",
+        "transition",
+        "mdc",
+        "comark",
+        "colorSchema",
+        "aspectRatio",
+        "canvasWidth",
+        "routerMode",
+        "fonts",
+        "favicon",
+        "titleTemplate",
+        "info",
+        "download",
+        "exportFilename",
+        "monaco",
+        "selectable",
+        "record",
+        "themeConfig",
+        "addons",
+        "hideInToc",
+        "seoMeta",
+        "htmlAttrs",
+        "contextMenu",
+        "wakeLock",
+        "overviewSnapshots",
+        "layout",
+        "src",
     }
 )
 
@@ -125,9 +149,7 @@ class Slidev(Dialect):
             shown.append(slide)
         return shown
 
-    def _imported(
-        self, file: ParsedFile, slide: RawSlide, source: str, include: Includer
-    ) -> list[RawSlide] | None:
+    def _imported(self, file: ParsedFile, slide: RawSlide, source: str, include: Includer) -> list[RawSlide] | None:
         """The slides of the file a slide's `src:` names, with the slide's other keys (None
         when there is no such file: the slide stays, as written)."""
         line = slide.items[0].start if slide.items else 0

@@ -233,4 +233,3 @@ class EditorScreen(Screen[None]):
             self._save(force=False, then_close=True)
         elif answer == "discard":
             self.dismiss()
-

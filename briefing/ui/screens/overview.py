@@ -7,12 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.ui.screens.closing import ClosesOnce
 from briefing.core.model import Deck
+from briefing.ui.screens.closing import ClosesOnce
 
 
 def slide_label(number: int, title: str, width: int) -> Text:

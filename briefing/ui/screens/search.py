@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.ui.screens.closing import ClosesOnce
 from briefing.core.model import Deck
 from briefing.search import Match, SearchIndex
+from briefing.ui.screens.closing import ClosesOnce
 
 
 def result_label(match: Match, deck: Deck, query: str) -> Text:
@@ -69,8 +68,7 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(
-            Option(result_label(match, self.deck, query), id=f"{match.slide}-{match.where}")
-            for match in self.matches
+            Option(result_label(match, self.deck, query), id=f"{match.slide}-{match.where}") for match in self.matches
         )
         if self.matches:
             results.highlighted = 0

@@ -240,12 +240,14 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         if left + wide >= width and after is not None:
             window = Strip.join([window.crop(0, wide - 1), after])
             after = None
-        return Strip.join([
-            Strip.blank(left - 1, style) if left else None,
-            before or (Strip.blank(1, style) if left else None),
-            window,
-            after,
-        ])
+        return Strip.join(
+            [
+                Strip.blank(left - 1, style) if left else None,
+                before or (Strip.blank(1, style) if left else None),
+                window,
+                after,
+            ]
+        )
 
     def action_pan(self, direction: int) -> None:
         """Scroll wide lines sideways by half the view."""

@@ -73,7 +73,9 @@ class SlideStage(Horizontal):
         if self.strips is None:
             app = self.app
             # code is coloured from the second frame on: Pygments is slow to import
-            self.strips = StripCache(app.console, palette_for(app.current_theme, no_color=app.no_color), highlight=False)
+            self.strips = StripCache(
+                app.console, palette_for(app.current_theme, no_color=app.no_color), highlight=False
+            )
             self.theme_drawn = app.current_theme.name
         return self.strips
 

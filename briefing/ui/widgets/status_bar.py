@@ -51,7 +51,9 @@ class StatusBar(Widget):
         theme = self.app.current_theme
         right = Text(no_wrap=True, end="")
         if status.typed:
-            right.append(f" go to {status.typed}\u2026 ", style=Style(bold=True, reverse=True) + theme_colour(theme.accent))
+            right.append(
+                f" go to {status.typed}\u2026 ", style=Style(bold=True, reverse=True) + theme_colour(theme.accent)
+            )
             right.append("  ")
         if status.blackout:
             right.append(" BLACKOUT ", style=Style(bold=True, reverse=True) + theme_colour(theme.error))
