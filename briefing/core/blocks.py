@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple, Union
 
 from briefing.core.compat import assert_never
+from briefing.core.runnable import RunMark
 
 Align = Literal["left", "center", "right", ""]
 
@@ -60,6 +61,7 @@ class Table(NamedTuple):
 class CodeBlock(NamedTuple):
     code: str
     language: str = ""
+    run: RunMark | None = None  # marked runnable (`+exec`, `{monaco-run}`): core.runnable
 
 
 class Bar(NamedTuple):

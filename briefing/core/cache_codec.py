@@ -33,8 +33,9 @@ from briefing.core.blocks import (
 )
 from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
+from briefing.core.runnable import RunMark
 
-FORMAT = 3
+FORMAT = 4
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -120,6 +121,8 @@ def encode_block(block: Block) -> list[Any]:
         case Table():
             return ["t", block.header, block.rows, block.align]
         case CodeBlock():
+            if block.run is not None:
+                return ["c", block.code, block.language, [block.run.line, block.run.expect_failure]]
             return ["c", block.code, block.language]
         case Chart():
             return ["ch", block.bars, block.title, block.unit]
@@ -147,6 +150,8 @@ def decode_block(value: list[Any]) -> Block:
             return Table(tuple(_inline(cell) for cell in header), cells, tuple(align))
         case ["c", code, language]:
             return CodeBlock(code, language)
+        case ["c", code, language, [line, expect_failure]]:
+            return CodeBlock(code, language, RunMark(line, expect_failure))
         case ["ch", bars, title, unit]:
             return Chart(tuple(Bar(*bar) for bar in bars), title, unit)
         case ["q", blocks]:

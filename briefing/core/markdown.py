@@ -25,6 +25,7 @@ from briefing.core.blocks import (
     Table,
 )
 from briefing.core.chart import ChartError, parse_chart
+from briefing.core.runnable import run_mark
 
 CHART_LANGUAGE = "chart"
 _LINE_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
@@ -139,7 +140,8 @@ def code_or_chart(token: Token) -> Block:
             return parse_chart(code)
         except ChartError:
             pass  # shown as code; the loader reports the bad line
-    return CodeBlock(code[:-1] if code.endswith("\n") else code, language)
+    run = run_mark(token.info, token.map[0] + 1) if token.map else None
+    return CodeBlock(code[:-1] if code.endswith("\n") else code, language, run)
 
 
 def _list(tokens: Sequence[Token], index: int, close: int, until: int | None = None) -> ListBlock:

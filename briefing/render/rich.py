@@ -10,8 +10,9 @@ that the view can scroll them sideways.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -36,6 +37,9 @@ from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
 from briefing.render.table import TableLayout, layout_table
+
+if TYPE_CHECKING:
+    from briefing.render.run_output import ShownOutput
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class SlideRenderer:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
         self._breakout = 0  # of the render() under way
+        self._outputs: Mapping[int, ShownOutput] = {}  # of the render() under way
 
     def render(
         self,
@@ -97,11 +102,15 @@ class SlideRenderer:
         title_first: bool = True,
         tight: bool = False,
         breakout: int = 0,
+        outputs: Mapping[int, ShownOutput] | None = None,
     ) -> Group:
         """Blocks with a blank line between them (unless `tight`); a leading heading is the title.
         A table that cannot fit the width even with its cells wrapped may take `breakout` more
-        cells (a wide screen has room beside the text column) before it runs wider still."""
+        cells (a wide screen has room beside the text column) before it runs wider still.
+        `outputs` are what runnable code blocks printed, by the line their fence opens on: each
+        is framed under its block."""
         self._breakout = breakout
+        self._outputs = outputs or {}
         return self._group(blocks, title_first=title_first, tight=tight)
 
     def _group(self, blocks: Sequence[Block], *, title_first: bool, tight: bool) -> Group:
@@ -192,7 +201,13 @@ class SlideRenderer:
         return _TableView(block, self, self._breakout)
 
     def _code(self, block: CodeBlock) -> RenderableType:
-        return _CodeView(block, self.palette, self.highlight)
+        view = _CodeView(block, self.palette, self.highlight)
+        shown = self._outputs.get(block.run.line) if block.run is not None else None
+        if shown is None:
+            return view
+        from briefing.render.run_output import output_frame
+
+        return Group(view, output_frame(shown, self.palette))
 
     def _chart(self, block: Chart) -> RenderableType:
         return _ChartView(block, self.palette)

@@ -7,7 +7,7 @@ changes, so the next slide is usually drawn before the presenter asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from rich.console import Console, RenderableType
 from rich.style import Style
@@ -18,6 +18,7 @@ from textual.theme import Theme
 
 from briefing.core.blocks import Block
 from briefing.render.rich import Palette, SlideRenderer, render_lines
+from briefing.render.run_output import ShownOutput
 
 
 def palette_for(theme: Theme, *, no_color: bool = False) -> Palette:
@@ -79,14 +80,16 @@ class StripCache:
         *,
         wide: int | None = None,
         title_first: bool = True,
+        outputs: Mapping[int, ShownOutput] | None = None,
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
-        from the cache when drawn before."""
+        with code blocks' `outputs` under them, from the cache when drawn before."""
         breakout = max(0, (wide or width) - width)
-        full_key = (key, width, breakout, title_first)
+        shown = tuple(sorted(outputs.items())) if outputs else ()
+        full_key = (key, width, breakout, title_first, shown)
         strips = self._strips.get(full_key)
         if strips is None:
-            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout)
+            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout, outputs=outputs)
             strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 

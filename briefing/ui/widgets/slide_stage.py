@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from textual.containers import Horizontal
@@ -9,6 +10,7 @@ from textual.theme import Theme
 
 from briefing.core.blocks import CodeBlock, walk
 from briefing.core.model import Deck
+from briefing.render.run_output import ShownOutput
 from briefing.ui import navigation
 from briefing.ui.navigation import Position
 from briefing.ui.rendering import StripCache, palette_for
@@ -40,17 +42,28 @@ class SlideStage(Horizontal):
         self.speaker_panel: SpeakerPanel | None = None  # mounted the first time it is asked for
         self.strips: StripCache | None = None
         self.theme_drawn = ""  # the theme the cache's palette was made from
+        self.outputs: Mapping[int, ShownOutput] = {}  # under the shown slide's code blocks
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
-    def show(self, deck: Deck, position: Position, *, speaker: bool, scroll: Scroll) -> None:
+    def show(
+        self,
+        deck: Deck,
+        position: Position,
+        *,
+        speaker: bool,
+        scroll: Scroll,
+        outputs: Mapping[int, ShownOutput] | None = None,
+    ) -> None:
         """Draw `position` of `deck` (with the speaker's panel if `speaker` and it is open):
-        scrolled to the top, to the bottom (to show what was just revealed), or kept."""
+        scrolled to the top, to the bottom (to show what was just revealed), or kept. `outputs`
+        are what the slide's code blocks printed, by the line their fence opens on."""
         strips = self._strips()
         if deck is not self.deck:
             strips.clear()  # drawn for another deck
         self.deck, self.position, self.speaker = deck, position, speaker
+        self.outputs = outputs or {}
         self._draw(scroll)
 
     def redraw(self) -> None:
@@ -83,8 +96,9 @@ class SlideStage(Horizontal):
         assert self.deck is not None
         blocks = self.deck.slides[index].blocks_until(step)
         strips, view = self._strips(), self.slide_view
+        outputs = self.outputs if index == self.position.slide else None
         # a table too wide for the text column may use the rest of the screen before it scrolls
-        return lambda width: strips.blocks(("slide", index, step), blocks, width, wide=view.wide_width)
+        return lambda width: strips.blocks(("slide", index, step), blocks, width, wide=view.wide_width, outputs=outputs)
 
     def _draw_panel(self, panel: SpeakerPanel) -> None:
         assert self.deck is not None

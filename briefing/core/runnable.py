@@ -1,0 +1,74 @@
+"""Which code blocks can run on the slide, read from a fence's info string.
+
+presenterm marks one with attributes after the language, ```` ```bash +exec ```` (and
+`+exec_replace`, read the same way: briefing never runs anything by itself), and
+`+expect:failure` says the snippet is meant to fail (for `briefing check --run-code`). Slidev
+writes ```` ```ts {monaco-run} ````. A mark only says that a block *can* run: whether it does is
+the presenter's consent, never the deck's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from briefing.core.blocks import CodeBlock
+    from briefing.core.model import Slide
+
+_RUN_ATTRIBUTES = frozenset({"+exec", "+exec_replace"})
+_EXPECT_FAILURE = "+expect:failure"
+_MONACO_RUN = re.compile(r"\{\s*monaco-run\s*\}")
+
+
+class RunMark(NamedTuple):
+    """A code block marked runnable: where its fence opens, and whether it must fail."""
+
+    line: int
+    """The 1-based line of the opening fence in the file that holds it."""
+    expect_failure: bool = False
+
+
+def run_mark(info: str, line: int) -> RunMark | None:
+    """The run mark of a fence whose info string is `info` and which opens on `line`, or None
+    when the block is not marked runnable. The attributes follow the language; a block with
+    no language cannot run (there is nothing to say what runs it)."""
+    words = info.split()
+    if len(words) < 2:
+        return None
+    attributes = words[1:]
+    if not (_RUN_ATTRIBUTES.intersection(attributes) or _MONACO_RUN.search(" ".join(attributes))):
+        return None
+    return RunMark(line, _EXPECT_FAILURE in attributes)
+
+
+class Snippet(NamedTuple):
+    """A runnable block on a slide, with the file and line that `check` findings name."""
+
+    block: CodeBlock
+    path: Path
+    line: int
+    step: int
+    """The first step (0-based) at which the block is on screen."""
+
+    @property
+    def expect_failure(self) -> bool:
+        return self.block.run is not None and self.block.run.expect_failure
+
+
+def snippets(slide: Slide, until_step: int | None = None) -> Iterator[Snippet]:
+    """The slide's runnable blocks in reading order (those shown up to `until_step`, if given),
+    each once, however many steps show it."""
+    from briefing.core.blocks import CodeBlock, walk
+
+    seen: set[tuple[Path, int]] = set()
+    last = len(slide.steps) - 1 if until_step is None else min(until_step, len(slide.steps) - 1)
+    for index, step in enumerate(slide.steps[: last + 1]):
+        for block in walk(step.blocks):
+            if isinstance(block, CodeBlock) and block.run is not None:
+                key = (step.span.path, block.run.line)
+                if key not in seen:
+                    seen.add(key)
+                    yield Snippet(block, step.span.path, block.run.line, index)
