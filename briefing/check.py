@@ -253,6 +253,14 @@ def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
         yield Finding(path, line, "error", f"timer: {value!r} is not {choices}; the timer starts at launch")
 
 
+def exec_runners(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    """A front-matter `exec:` that is not a mapping of language to command."""
+    if "exec" in deck.metadata:
+        from briefing.deck_runs import exec_front_matter
+
+        yield from exec_front_matter(deck)
+
+
 def _at(slide: Slide, severity: Severity, message: str) -> Finding:
     return Finding(slide.span.path, slide.span.start, severity, message)
 
@@ -265,4 +273,5 @@ RULES: tuple[Rule, ...] = (
     slides_fit,
     figures_in_source,
     front_matter_values,
+    exec_runners,
 )

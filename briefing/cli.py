@@ -10,7 +10,7 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -20,6 +20,7 @@ from briefing.fileio import WriteError
 
 if TYPE_CHECKING:
     from briefing.core.model import Deck
+    from briefing.core.runnable import RunKey, RunOutput
 
 COMMANDS = ("present", "presenter", "export", "check", "new")
 EXPORT_FORMATS = ("text", "json", "html", "pdf")
@@ -67,6 +68,29 @@ def _width(text: str) -> int:
     if not 20 <= value <= 1000:
         raise argparse.ArgumentTypeError(f"width must be between 20 and 1000, not {value}")
     return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
+    if not 0 < value <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"the time limit must be between 0 and 86400 seconds, not {text}")
+    return value
+
+
+def _run_code_options(parser: argparse.ArgumentParser, run_help: str, short: bool = False) -> None:
+    """`--run-code` and the time limit of each code block that runs."""
+    names = ("-x", "--run-code") if short else ("--run-code",)
+    parser.add_argument(*names, action="store_true", dest="run_code", help=run_help)
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="stop a code block that runs longer (default: 10)",
+    )
 
 
 def _slide_number(text: str) -> int:
@@ -118,12 +142,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
     present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    run_help = "run +exec code blocks on `x` without asking first (the deck cannot ask for this)"
+    _run_code_options(present, run_help, short=True)
 
     presenter = commands.add_parser("presenter", help="the presenter console, in a second terminal: drives `present`")
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(presenter, run_help, short=True)
 
     export = commands.add_parser("export", help="write the deck as plain text, JSON, an HTML page or a PDF")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -139,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--steps", action="store_true", help="PDF: a page for every reveal step")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
     export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(export, "run every +exec code block and put its output under it")
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -150,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="every figure must occur in FILE (default: the file the front matter's source: names)",
     )
     check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(check, "run every +exec code block: one that fails is a finding (+expect:failure: must fail)")
 
     new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
     new.add_argument("path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)")
@@ -232,19 +261,25 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
             print(f"briefing: {error}", file=sys.stderr)
             return 2
     deck = load(deck_path, dialect=args.dialect)
+    runs = None
+    if args.run_code:
+        from briefing.deck_runs import outputs_by_block
+        from briefing.run import Limits
+
+        runs = outputs_by_block(deck, Limits(seconds=args.time_limit))
     output: str | bytes
     if args.format == "json":
         from briefing.export.json import export_json
 
-        output = export_json(deck, notes=args.notes, ascii=args.ascii)
+        output = export_json(deck, notes=args.notes, ascii=args.ascii, runs=runs)
     elif args.format in ("html", "pdf"):
-        output = _export_page(deck, args)
+        output = _export_page(deck, args, runs)
     else:
         from briefing.export.text import export_text
 
         width = args.width if args.width is not None else 80
         unspellable: set[str] = set()
-        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable)
+        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable, runs=runs)
         if unspellable:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
@@ -288,7 +323,7 @@ def _check_export_options(args: argparse.Namespace) -> None:
         raise UsageError("a PDF is not for the terminal: give -o FILE (or -o - to pipe it)", prog)
 
 
-def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
+def _export_page(deck: Deck, args: argparse.Namespace, runs: Mapping[RunKey, RunOutput] | None) -> str | bytes:
     """The HTML page or the PDF; a front-matter theme that is not Textual's is said, once."""
     from briefing.export.html import chosen_theme
 
@@ -302,10 +337,10 @@ def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
     if args.format == "pdf":
         from briefing.export.pdf import export_pdf
 
-        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps)
+        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps, runs=runs)
     from briefing.export.html import export_html
 
-    return export_html(deck, notes=args.notes, theme=args.theme)
+    return export_html(deck, notes=args.notes, theme=args.theme, runs=runs)
 
 
 def _write_stdout_bytes(data: bytes) -> None:
@@ -339,6 +374,11 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         deck = load(deck_path, dialect=args.dialect)
         source = choose_source(deck, args.source)
         findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
+        if args.run_code:
+            from briefing.deck_runs import run_findings
+            from briefing.run import Limits
+
+            findings += run_findings(deck, Limits(seconds=args.time_limit))
         findings = in_deck_order(deck, [*findings, *source.findings])
         if findings:
             write_stdout("".join(f"{finding}\n" for finding in findings))
@@ -399,8 +439,18 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
 
     role = "console" if args.command == "presenter" else "audience"
     clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
+    from briefing.run import Limits
+
     app = BriefingApp(
-        deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, dialect=args.dialect, **clean
+        deck_path,
+        deck=deck,
+        start_slide=args.slide,
+        theme=args.theme,
+        role=role,
+        dialect=args.dialect,
+        run_code=args.run_code,
+        run_limits=Limits(seconds=args.time_limit),
+        **clean,
     )
     app.run()
     if app.recovered is not None:

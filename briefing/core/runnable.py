@@ -10,7 +10,7 @@ the presenter's consent, never the deck's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -72,3 +72,27 @@ def snippets(slide: Slide, until_step: int | None = None) -> Iterator[Snippet]:
                 if key not in seen:
                     seen.add(key)
                     yield Snippet(block, step.span.path, block.run.line, index)
+
+
+class RunOutput(NamedTuple):
+    """How a block ran, for the exports: its clean output and how the run ended."""
+
+    output: str
+    status: str
+    """One line: `exit status 0`, `stopped at the time limit (10 s)`, `cannot run: …`."""
+    exit_status: int | None = None
+    succeeded: bool = False
+
+
+RunKey = tuple[Path, int]
+"""A runnable block by the file and line its fence opens on."""
+
+
+def slide_outputs(slide: Slide, runs: Mapping[RunKey, RunOutput]) -> dict[int, RunOutput]:
+    """The runs of `slide`'s blocks, by the line their fence opens on (what renderers look up)."""
+    found: dict[int, RunOutput] = {}
+    for snippet in snippets(slide):
+        run = runs.get((snippet.path, snippet.line))
+        if run is not None:
+            found[snippet.line] = run
+    return found

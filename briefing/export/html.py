@@ -22,6 +22,7 @@ from importlib.resources import files
 
 from briefing.core.blocks import Block, Heading
 from briefing.core.model import Deck, Slide
+from briefing.core.runnable import RunKey, RunOutput, slide_outputs
 from briefing.export.html_blocks import BlockWriter, attribute, text
 from briefing.export.html_theme import chart_fills, theme_css
 from briefing.export.language import language_tag
@@ -47,9 +48,17 @@ def chosen_theme(deck: Deck, theme: str | None = None) -> str | None:
     return named if isinstance(named, str) and named in THEMES else None
 
 
-def export_html(deck: Deck, *, notes: bool = False, theme: str | None = None, step_pages: bool = False) -> str:
+def export_html(
+    deck: Deck,
+    *,
+    notes: bool = False,
+    theme: str | None = None,
+    step_pages: bool = False,
+    runs: Mapping[RunKey, RunOutput] | None = None,
+) -> str:
     """The page as text. `step_pages` (for the PDF) gives each step of a slide a page of its
-    own instead of one section per slide revealed by the script."""
+    own instead of one section per slide revealed by the script. `runs` (`--run-code`) are
+    put under their code blocks."""
     name = chosen_theme(deck, theme)
     scheme, colours = theme_css(name)
     writer = BlockWriter(chart_fills(name))
@@ -70,6 +79,7 @@ def export_html(deck: Deck, *, notes: bool = False, theme: str | None = None, st
         '<main id="slides">\n',
     ]
     for slide in deck.slides:
+        writer.outputs = slide_outputs(slide, runs) if runs else {}
         if step_pages:
             parts.extend(_step_pages(writer, slide, notes))
         else:

@@ -7,6 +7,7 @@ list's numeric `start`. So a deck's `<script>`, `onerror=` or `</section>` is te
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from html import escape
 from itertools import groupby
@@ -28,6 +29,7 @@ from briefing.core.blocks import (
     Table,
 )
 from briefing.core.compat import assert_never
+from briefing.core.runnable import RunOutput
 from briefing.export.safe_url import is_safe_link
 from briefing.render.chart import chart_heading
 
@@ -62,6 +64,16 @@ def inline(spans: Inline) -> str:
     return "".join(parts)
 
 
+def _run_output(run: RunOutput) -> str:
+    """A code block's output (program output: escaped text) and how its run ended."""
+    css = "run-output failed" if not run.succeeded else "run-output"
+    output = escape(run.output, quote=False)
+    return (
+        f'<figure class="{css}"><pre class="code"><samp>{output}</samp></pre>'
+        f"<figcaption>{escape(run.status, quote=False)}</figcaption></figure>"
+    )
+
+
 def _span(span: Span) -> str:
     html = text(span.text)
     if span.code:
@@ -82,6 +94,7 @@ class BlockWriter:
 
     def __init__(self, fills: tuple[str, str, str] = ("green", "red", "gray")) -> None:
         self.fills = fills
+        self.outputs: Mapping[int, RunOutput] = {}  # runnable blocks' output, by their fence's line
 
     def block(self, block: Block, attributes: str = "", *, title: bool = False) -> str:
         """One block as HTML. `attributes` (built by the caller, never from deck text) go on
@@ -100,7 +113,11 @@ class BlockWriter:
                 return _table(block, attributes)
             case CodeBlock():
                 code = highlight(block.code, block.language)
-                return f'<pre class="code"{attributes}><code>{code}</code></pre>'
+                html = f'<pre class="code"><code>{code}</code></pre>'
+                run = self.outputs.get(block.run.line) if block.run is not None else None
+                if run is None:
+                    return f'<pre class="code"{attributes}><code>{code}</code></pre>'
+                return f'<div class="code-run"{attributes}>\n{html}\n{_run_output(run)}\n</div>'
             case Chart():
                 return self._chart(block, attributes)
             case Quote():
