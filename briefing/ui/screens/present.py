@@ -69,7 +69,7 @@ class PresentScreen(Screen[None]):
         Binding("p", "app.toggle_progress", "Progress line (clean audience view)", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("x", "app.run_code", "Run the code block (+exec)", show=False),
-        Binding("escape", "app.clear_typed", "Cancel a typed slide number, or stop running code", show=False),
+        Binding("escape", "app.clear_typed", "Cancel a typed number; stop running code", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
