@@ -3,8 +3,10 @@ stopping it, and nothing left running after the show."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -204,13 +206,12 @@ def _alive(pid: int) -> bool:
         return False
     # a zombie not yet reaped by its parent counts as gone
     try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        return Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 async def test_quitting_while_a_block_runs_leaves_nothing_running(tmp_path):
     pid_file = tmp_path / "pids"
     code = f"sleep 300 &\necho $! > {pid_file}\necho $$ >> {pid_file}\necho ready\nwait"
@@ -227,7 +228,5 @@ async def test_quitting_while_a_block_runs_leaves_nothing_running(tmp_path):
         assert not any(_alive(pid) for pid in pids)
     finally:
         for pid in pids:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
