@@ -60,7 +60,6 @@ class CodeRuns:
         self._execution: Execution | None = None
         self._running: Key | None = None
         self._worker: Worker[None] | None = None
-        self._asking = False
         self._draw_pending = False
 
     @property
@@ -77,9 +76,8 @@ class CodeRuns:
         """Run the next runnable block shown on the current slide (the first, then the one
         after it, and round again), asking first unless the show has consent."""
         app = self.app
-        if self.running or self._asking:
-            if self.running:
-                app.notify("A code block is running: Esc stops it", severity="warning")
+        if self.running:
+            app.notify("A code block is running: Esc stops it", severity="warning")
             return
         index, step = app.position
         in_view = list(snippets(app.deck.slides[index], step))
@@ -100,10 +98,7 @@ class CodeRuns:
             return
         from briefing.ui.screens.consent import ConsentScreen
 
-        self._asking = True
-
         def answered(run: bool | None) -> None:
-            self._asking = False
             # the deck, or the slide shown, may have changed while the question was up
             if run and app.position.slide == index and not self.running:
                 self._start(key, invocation)
