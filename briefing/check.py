@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.blocks import (
     Block,
@@ -125,13 +125,18 @@ def _tall_columns(renderer: SlideRenderer, slide: Slide, width: int, rows: int, 
         widths = column_widths(group.weights, width) if isinstance(group, ColumnGroup) else None
         if not isinstance(group, ColumnGroup) or widths is None:
             continue
-        tall = [measure(renderer.render(column, title_first=False), w)[0] for column, w in zip(group.columns, widths)]
+        tall = [
+            measure(renderer.render(column, title_first=False), w)[0]
+            for column, w in zip(group.columns, widths, strict=True)
+        ]
         rest = rows - max(tall)  # the rows the slide takes besides these columns
         count = len(group.columns)
-        for index, (column_rows, name) in enumerate(zip(tall, group.names)):
+        for index, (column_rows, name) in enumerate(zip(tall, group.names, strict=True)):
             if rest + column_rows > height:
                 label = column_label(index, count, name)
-                yield f"slide {slide.number}: {label[:1].lower()}{label[1:]} is {column_rows} rows tall, {rest + column_rows} with the rest of the slide"
+                label = label[:1].lower() + label[1:]
+                total = rest + column_rows
+                yield f"slide {slide.number}: {label} is {column_rows} rows tall, {total} with the rest of the slide"
 
 
 def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str, int]:

@@ -83,7 +83,9 @@ def resolve_slots(slide: RawSlide, file: ParsedFile, layout: str) -> None:
     if layout == "two-cols" and slide.items:
         # the default slot, before `::right::`, is the left column
         first = slide.items[0]
-        start = Item(Kind.LAYOUT, -1, -1, first.start, first.start, first.source, blocks=(ColumnMark((1, 1), 0, "left"),))
+        start = Item(
+            Kind.LAYOUT, -1, -1, first.start, first.start, first.source, blocks=(ColumnMark((1, 1), 0, "left"),)
+        )
         slide.items.insert(0, start)
 
 

@@ -294,7 +294,7 @@ class _ColumnsView:
         self.group = group
         self.renderer = renderer
         self.centred = renderer._centred
-        self.parts = [renderer._blocks(column) for column in group.columns]
+        self.parts = [renderer._group(column, title_first=False, tight=False) for column in group.columns]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
@@ -303,7 +303,7 @@ class _ColumnsView:
         widths = column_widths(self.group.weights, options.max_width)
         columns: list[list[list[Segment]]] = []
         if widths is not None:
-            for part, width in zip(self.parts, widths):
+            for part, width in zip(self.parts, widths, strict=True):
                 lines = render_lines(console, part, options.update(width=width, height=None))
                 if any(Segment.get_line_length(line) > width for line in lines):
                     widths = None  # a line too wide to sit beside another: stack
@@ -319,7 +319,7 @@ class _ColumnsView:
             return
         gap = Segment(" " * GAP)
         for row in range(max((len(lines) for lines in columns), default=0)):
-            for index, (lines, width) in enumerate(zip(columns, widths)):
+            for index, (lines, width) in enumerate(zip(columns, widths, strict=True)):
                 if index:
                     yield gap
                 line = lines[row] if row < len(lines) else []
@@ -430,12 +430,12 @@ class _CodeView:
             from rich.syntax import Syntax
 
             syntax = Syntax(code, self.block.language, theme=self.palette.code_theme, background_color="default")
-            coloured = syntax.highlight(code)
+            coloured = _without_background(syntax.highlight(code))
         else:
             coloured = Text(code, self.palette.code)
         lines = coloured.split("\n", allow_blank=True)[: code.count("\n") + 1]
         highlighted = self.block.highlighted
-        digits = self._gutter() - 2
+        digits = max(0, self._gutter() - 2)
         dim = Style(dim=True)
         result = Text(no_wrap=True, end="")
         for number, line in enumerate(lines, start=1):
@@ -447,6 +447,20 @@ class _CodeView:
                 line.stylize(dim)
             result.append_text(line)
         return result
+
+
+def _without_background(text: Text) -> Text:
+    """Pygments' colours without the background its theme paints behind every token (a box
+    darker than the slide)."""
+    from rich.text import Span
+
+    def foreground(style: str | Style) -> Style:
+        style = Style.parse(style) if isinstance(style, str) else style
+        return Style(color=style.color, bold=style.bold, italic=style.italic, underline=style.underline)
+
+    text.style = Style()
+    text.spans = [Span(span.start, span.end, foreground(span.style)) for span in text.spans]
+    return text
 
 
 class _ChartView:

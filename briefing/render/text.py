@@ -59,7 +59,7 @@ class PlainText:
         """Each column with something in it: its heading, then its blocks."""
         count = len(group.columns)
         parts: list[list[str]] = []
-        for index, (column, name) in enumerate(zip(group.columns, group.names)):
+        for index, (column, name) in enumerate(zip(group.columns, group.names, strict=True)):
             if column:
                 label = self.fix(column_label(index, count, name))
                 parts.append([f"[{label}]", *self.blocks(column, width)])
