@@ -12,7 +12,21 @@ import yaml
 from briefing.core.errors import DeckError
 
 KNOWN_KEYS = frozenset(
-    {"title", "subtitle", "author", "date", "event", "source", "theme", "duration", "timer", "dialect", "lang", "exec"}
+    {
+        "title",
+        "subtitle",
+        "author",
+        "date",
+        "event",
+        "source",
+        "theme",
+        "duration",
+        "timer",
+        "dialect",
+        "lang",
+        "center_title_slide",  # core.alignment
+        "exec",  # core.runnable: how `+exec` blocks of each language run
+    }
 )
 
 TIMER_STARTS = ("at-launch", "on-first-key")

@@ -35,11 +35,12 @@ def run_mark(info: str, line: int) -> RunMark | None:
     """The run mark of a fence whose info string is `info` and which opens on `line`, or None
     when the block is not marked runnable. The attributes follow the language; a block with
     no language cannot run (there is nothing to say what runs it)."""
-    words = info.split()
-    if len(words) < 2:
-        return None
-    attributes = words[1:]
-    if not (_RUN_ATTRIBUTES.intersection(attributes) or _MONACO_RUN.search(" ".join(attributes))):
+    from briefing.core.code_info import language_of
+
+    language = language_of(info)
+    rest = info.strip()[len(language) :]  # Slidev may write `ts{monaco-run}`, with no space
+    attributes = rest.split()
+    if not language or not (_RUN_ATTRIBUTES.intersection(attributes) or _MONACO_RUN.search(rest)):
         return None
     return RunMark(line, _EXPECT_FAILURE in attributes)
 

@@ -80,16 +80,20 @@ class StripCache:
         *,
         wide: int | None = None,
         title_first: bool = True,
+        centred: bool = False,
         outputs: Mapping[int, ShownOutput] | None = None,
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
-        with code blocks' `outputs` under them, from the cache when drawn before."""
+        each block centred across if `centred`, with code blocks' `outputs` under them, from
+        the cache when drawn before."""
         breakout = max(0, (wide or width) - width)
         shown = tuple(sorted(outputs.items())) if outputs else ()
-        full_key = (key, width, breakout, title_first, shown)
+        full_key = (key, width, breakout, title_first, centred, shown)
         strips = self._strips.get(full_key)
         if strips is None:
-            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout, outputs=outputs)
+            renderable = self.renderer.render(
+                blocks, title_first=title_first, breakout=breakout, centred=centred, outputs=outputs
+            )
             strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 

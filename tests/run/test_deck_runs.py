@@ -66,7 +66,8 @@ def test_marks_are_read_from_the_info_string():
     assert run_mark("python +exec +expect:failure", 9) == RunMark(9, expect_failure=True)
     assert run_mark("ts {monaco-run}", 1) == RunMark(1)
     assert run_mark("ts {1|2} {monaco-run} {autorun:false}", 1) == RunMark(1)
-    for unmarked in ("", "bash", "+exec", "bash +execute", "bash exec", "ts {monaco}"):
+    assert run_mark("ts{monaco-run}", 1) == RunMark(1)
+    for unmarked in ("", "bash", "+exec", "{monaco-run}", "bash +execute", "bash exec", "ts {monaco}"):
         assert run_mark(unmarked, 1) is None, unmarked
 
 
