@@ -1,0 +1,131 @@
+"""The slides as SVG pictures, drawn by the real show running headless (`briefing export
+--format svg`): exactly what the room sees at that size, in that theme.
+
+One app run draws every picture: the show starts once, then moves from position to position
+and takes Textual's screenshot of each. It is the clean audience view, so no note, key hint,
+status line or notification is ever in a picture. Exporters never import Textual; this lives
+on the UI side, and the command line calls it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.notifications import SeverityLevel
+from textual.pilot import Pilot
+
+from briefing.core.model import Deck
+from briefing.export.svg_files import SlideFile
+from briefing.export.svg_fonts import offline_fonts
+from briefing.ui.app import BriefingApp
+from briefing.ui.navigation import Position
+from briefing.ui.notices import plain_message
+
+_MOST_FRAMES = 100  # to wait for the show to colour code; it takes one or two
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One exported picture: which file it is, its SVG text, and whether the slide goes on
+    below the screen (the picture then shows only its first screenful)."""
+
+    file: SlideFile
+    svg: str
+    cut_off: bool
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The pictures, and what the show would have said in a notification (an unknown theme)."""
+
+    pictures: list[Picture]
+    problems: list[str]
+
+
+class _ExportApp(BriefingApp):
+    """The show as the room sees it, with no clock running: nothing in a picture depends on
+    when it was taken."""
+
+    def __init__(self, deck_path: Path, deck: Deck, theme: str | None) -> None:
+        super().__init__(
+            deck_path,
+            deck=deck,
+            theme=theme,
+            watch=False,
+            sync=False,
+            clean=True,
+            clock=lambda: 0.0,
+            epoch_clock=lambda: 0.0,
+            wall_clock=lambda: "00:00",
+        )
+        self.animation_level = "none"
+        self.problems: list[str] = []
+
+    @property
+    def code_coloured(self) -> bool:
+        strips = self.present.stage.strips
+        return strips is not None and strips.renderer.highlight
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Kept for the command line to print: a picture never shows a message."""
+        if severity != "information":
+            text = plain_message(message, markup)
+            self.problems.append(f"{title}: {text}" if title else text)
+
+
+def draw_pictures(
+    deck_path: Path,
+    deck: Deck,
+    files: list[SlideFile],
+    *,
+    size: tuple[int, int],
+    theme: str | None = None,
+    done: Callable[[Picture], None] | None = None,
+) -> Drawing:
+    """Draw `files` (slide and step each) at `size` (columns, rows). `done` is called with each
+    picture as it is taken (to write it at once). Whatever goes wrong in the app is raised here,
+    after the app has stopped."""
+    app = _ExportApp(deck_path, deck, theme)
+    pictures: list[Picture] = []
+    failure: list[BaseException] = []
+
+    async def take_pictures(pilot: Pilot[object]) -> None:
+        try:
+            await pilot.pause()  # the first slide is on screen (the barrier for each picture below)
+            for _ in range(_MOST_FRAMES):  # code is coloured from the show's second frame on
+                if app.code_coloured:
+                    break
+                await pilot.pause()
+            for file in files:
+                app.position = Position(file.slide, file.step)
+                await pilot.pause()
+                title = f"{deck.title} \u00b7 slide {file.slide + 1}"
+                if file.stepwise:
+                    title += f", step {file.step + 1} of {file.steps}"
+                picture = Picture(
+                    file,
+                    offline_fonts(app.export_screenshot(title=title)),
+                    app.present.stage.slide_view.more_below,
+                )
+                pictures.append(picture)
+                if done is not None:
+                    done(picture)
+        except BaseException as error:  # raised below, once the app has stopped
+            failure.append(error)
+        finally:
+            app.exit(0)
+
+    app.run(headless=True, size=size, auto_pilot=take_pictures)
+    if failure:
+        raise failure[0]
+    return Drawing(pictures, app.problems)
