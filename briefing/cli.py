@@ -335,7 +335,7 @@ def _export_svg(deck_path: Path, deck: Deck, args: argparse.Namespace) -> int:
     from briefing.export.svg_files import slide_files
     from briefing.export.svg_index import index_page
     from briefing.fileio import why_not_written, write_atomic
-    from briefing.ui.svg_export import Picture, draw_pictures
+    from briefing.ui.svg_export import Picture, Stopped, draw_pictures
 
     folder = Path(args.output) if args.output else Path(f"{deck_path.resolve().stem or 'deck'}-svg")
     if os.path.lexists(folder) and not folder.is_dir():
@@ -357,7 +357,11 @@ def _export_svg(deck_path: Path, deck: Deck, args: argparse.Namespace) -> int:
 
     files = slide_files(deck, steps=args.steps)
     size = args.size if args.size is not None else SVG_SIZE
-    drawing = draw_pictures(deck_path, deck, files, size=size, theme=args.theme, done=written)
+    try:
+        drawing = draw_pictures(deck_path, deck, files, size=size, theme=args.theme, done=written)
+    except Stopped as stopped:
+        print(f"briefing: {stopped} of {len(files)} (in {folder})", file=sys.stderr)
+        return stopped.exit_status
     for problem in drawing.problems:
         print(f"briefing: warning: {problem}", file=sys.stderr)
     cut_off = sorted({picture.file.slide + 1 for picture in drawing.pictures if picture.cut_off})

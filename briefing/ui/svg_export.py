@@ -9,6 +9,9 @@ on the UI side, and the command line calls it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +25,7 @@ from briefing.export.svg_fonts import offline_fonts
 from briefing.ui.app import BriefingApp
 from briefing.ui.navigation import Position
 from briefing.ui.notices import plain_message
+from briefing.ui.signals import Terminated
 
 _MOST_FRAMES = 100  # to wait for the show to colour code; it takes one or two
 
@@ -44,6 +48,15 @@ class Drawing:
     problems: list[str]
 
 
+class Stopped(Exception):
+    """A signal ended the export before every picture was taken."""
+
+    def __init__(self, exit_status: int, taken: int) -> None:
+        super().__init__(f"stopped after {taken} picture{'' if taken == 1 else 's'}")
+        self.exit_status = exit_status
+        self.taken = taken
+
+
 class _ExportApp(BriefingApp):
     """The show as the room sees it, with no clock running: nothing in a picture depends on
     when it was taken."""
@@ -62,6 +75,11 @@ class _ExportApp(BriefingApp):
         )
         self.animation_level = "none"
         self.problems: list[str] = []
+
+    def on_mount(self) -> None:
+        # Ctrl+C ends the export as SIGTERM does (the show itself takes it as a key instead)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self.post_message, Terminated(signal.SIGINT))
 
     @property
     def code_coloured(self) -> bool:
@@ -107,6 +125,8 @@ def draw_pictures(
                     break
                 await pilot.pause()
             for file in files:
+                if app.return_code is not None:
+                    break  # a signal ended the show
                 app.position = Position(file.slide, file.step)
                 await pilot.pause()
                 title = f"{deck.title} \u00b7 slide {file.slide + 1}"
@@ -120,12 +140,18 @@ def draw_pictures(
                 pictures.append(picture)
                 if done is not None:
                     done(picture)
-        except BaseException as error:  # raised below, once the app has stopped
-            failure.append(error)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # raised below, once the app has stopped
+            if app.return_code is None:  # not just the app leaving under the pilot (a signal)
+                failure.append(error)
         finally:
-            app.exit(0)
+            if app.return_code is None:
+                app.exit(0)
 
     app.run(headless=True, size=size, auto_pilot=take_pictures)
     if failure:
         raise failure[0]
+    if len(pictures) < len(files):
+        raise Stopped(app.return_code or 1, len(pictures))
     return Drawing(pictures, app.problems)

@@ -6,7 +6,10 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -280,3 +283,21 @@ def test_a_picture_renders_to_png(stepwise):
         png = ARTIFACTS / name.replace(".svg", ".png")
         subprocess.run(["rsvg-convert", "-o", str(png), str(stepwise / name)], check=True, timeout=60)
         assert png.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_ends_the_export_in_one_line(tmp_path, signum, status):
+    deck = tmp_path / "long.md"
+    deck.write_text("\n---\n\n".join(f"# Slide {n}\n\nText {n}." for n in range(1, 2001)), encoding="utf-8")
+    folder = tmp_path / "out"
+    command = [sys.executable, "-m", "briefing", "export", str(deck), "--format", "svg", "-o", str(folder)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        deadline = time.monotonic() + 60
+        while not any(folder.glob("*.svg")) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling for the first picture: the export started drawing
+        process.send_signal(signum)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == status, err
+    assert out == "" and err.startswith("briefing: stopped after ") and err.count("\n") == 1
+    assert err.endswith(f" of 2000 (in {folder})\n")
+    assert not list(folder.glob(".*"))  # no temporary file left behind
