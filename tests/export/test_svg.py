@@ -137,7 +137,7 @@ def test_every_slide_of_the_bundled_deck_parses_and_shows_its_title(tmp_path):
     paths = export(BUNDLED, tmp_path / "out", "--theme", "nord")
     assert len(paths) == len(deck.slides)
     background = THEMES["nord"]["colours"]["background"]
-    for path, slide in zip(paths, deck.slides):
+    for path, slide in zip(paths, deck.slides, strict=True):
         assert path.name.startswith(f"{slide.number:02d}-")
         svg = path.read_text(encoding="utf-8")
         assert slide.title in drawn_text(path), path.name
@@ -244,8 +244,8 @@ def test_a_front_matter_theme_that_is_not_textual_s_is_a_warning_not_in_the_pict
 def test_wrong_options_are_one_line_and_exit_2(options, message, capsys):
     try:
         code = main(["export", str(PICTURES), *options])
-    except SystemExit as exit:  # argparse's own checks (a size that is not one)
-        code = exit.code
+    except SystemExit as stopped:  # argparse's own checks (a size that is not one)
+        code = stopped.code
     assert code == 2
     captured = capsys.readouterr()
     assert captured.out == ""
