@@ -26,6 +26,7 @@ from briefing.export.svg_fonts import offline_fonts
 from briefing.export.svg_index import index_page
 from briefing.export.theme_table import THEMES
 from tests.conftest import BUNDLED, DECKS, ROOT
+from tests.tmux import wait_until
 
 PICTURES = DECKS / "pictures.md"  # Hello; Reveal (2 steps, a note: aubergine); Code & a table
 SHOW = DECKS / "show.md"  # 6 slides; Reveal has 3 steps and the note "... aubergine."
@@ -301,3 +302,33 @@ def test_ctrl_c_or_sigterm_ends_the_export_in_one_line(tmp_path, signum, status)
     assert out == "" and err.startswith("briefing: stopped after ") and err.count("\n") == 1
     assert err.endswith(f" of 2000 (in {folder})\n")
     assert not list(folder.glob(".*"))  # no temporary file left behind
+
+
+def test_in_a_terminal_it_draws_nothing_there_and_ctrl_c_stops_it(tmux, tmp_path):
+    """The show runs headless: the terminal gets the summary line, never the slides; Ctrl+C from
+    the terminal ends a long export and gives the shell back."""
+    briefing = Path(sys.executable).with_name("briefing")
+    status = tmp_path / "status"
+    folder = tmp_path / "out"
+    command = (
+        f"cd {tmp_path}; {briefing} export {PICTURES} --format svg -o out; echo $? > {status}; printf 'shell is back'"
+    )
+    tmux.new_session("svg", command, size=(80, 24), keep_open=True)
+    assert tmux.wait_for("svg", "shell is back"), tmux.screen("svg")
+    screen = tmux.screen("svg")
+    assert "3 SVG files in out" in screen and "A small deck" not in screen
+    assert len(list(folder.glob("*.svg"))) == 3
+    assert status.read_text().strip() == "0"
+
+    deck = tmp_path / "long.md"
+    deck.write_text("\n---\n\n".join(f"# Slide {n}\n\nText {n}." for n in range(1, 2001)), encoding="utf-8")
+    status.unlink()
+    command = (
+        f"cd {tmp_path}; {briefing} export long.md --format svg -o out2; echo $? > {status}; printf 'shell is back'"
+    )
+    tmux.new_session("long", command, size=(80, 24), keep_open=True)
+    assert wait_until(lambda: any((tmp_path / "out2").glob("*.svg")), timeout=60)
+    tmux.send_keys("long", "C-c")
+    assert tmux.wait_for("long", "shell is back"), tmux.screen("long")
+    assert "briefing: stopped after " in tmux.screen("long")
+    assert status.read_text().strip() == "130"
