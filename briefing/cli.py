@@ -368,7 +368,7 @@ def _export_svg(deck_path: Path, deck: Deck, args: argparse.Namespace) -> int:
     if cut_off:
         numbers = ", ".join(str(number) for number in cut_off)
         print(
-            f"briefing: warning: taller than {size[0]}x{size[1]}, so the picture shows the first screen only: "
+            f"briefing: warning: taller than {size[0]}x{size[1]}, so the picture shows only part of it: "
             f"slide{'s' if len(cut_off) > 1 else ''} {numbers} (a larger --size shows more)",
             file=sys.stderr,
         )

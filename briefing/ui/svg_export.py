@@ -32,8 +32,8 @@ _MOST_FRAMES = 100  # to wait for the show to colour code; it takes one or two
 
 @dataclass(frozen=True)
 class Picture:
-    """One exported picture: which file it is, its SVG text, and whether the slide goes on
-    below the screen (the picture then shows only its first screenful)."""
+    """One exported picture: which file it is, its SVG text, and whether the slide is taller
+    than the screen (the picture then shows the part the show scrolled to)."""
 
     file: SlideFile
     svg: str
@@ -135,7 +135,7 @@ def draw_pictures(
                 picture = Picture(
                     file,
                     offline_fonts(app.export_screenshot(title=title)),
-                    app.present.stage.slide_view.more_below,
+                    app.present.stage.slide_view.max_scroll_y > 0,
                 )
                 pictures.append(picture)
                 if done is not None:

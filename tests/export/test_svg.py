@@ -216,7 +216,7 @@ def test_the_default_directory_is_named_after_the_deck(tmp_path, monkeypatch):
 def test_a_slide_taller_than_the_size_is_said(tmp_path, capsys):
     export(SHOW, tmp_path / "out", "--size", "60x14")
     err = capsys.readouterr().err
-    assert "briefing: warning: taller than 60x14, so the picture shows the first screen only: slide 5 (" in err
+    assert "briefing: warning: taller than 60x14, so the picture shows only part of it: slide 5 (" in err
 
 
 def test_a_front_matter_theme_that_is_not_textual_s_is_a_warning_not_in_the_picture(tmp_path, capsys):
