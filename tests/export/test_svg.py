@@ -332,3 +332,30 @@ def test_in_a_terminal_it_draws_nothing_there_and_ctrl_c_stops_it(tmux, tmp_path
     assert tmux.wait_for("long", "shell is back"), tmux.screen("long")
     assert "briefing: stopped after " in tmux.screen("long")
     assert status.read_text().strip() == "130"
+
+
+def test_deck_text_is_text_in_the_picture_never_markup_or_svg(tmp_path):
+    deck = tmp_path / "hostile.md"
+    deck.write_text(
+        "---\ntitle: ']]><script>alert(1)</script>'\n---\n\n# A `<svg onload=alert(1)>` title\n\n"
+        "[b]bold?[/b] [@click=app.quit]quit[/] &amp; \x1b[31mred\n",
+        encoding="utf-8",
+    )
+    [path] = export(deck, tmp_path / "out")
+    root = ElementTree.parse(path).getroot()  # well-formed XML whatever the deck says
+    assert not [element for element in root.iter() if element.tag.split("}")[-1] in ("script", "foreignObject")]
+    assert not any(name.startswith("on") for element in root.iter() for name in element.attrib)
+    text = drawn_text(path)
+    assert "A <svg onload=alert(1)> title" in text
+    assert "[b]bold?[/b] [@click=app.quit]quit[/] & [31mred" in text  # as written; only ESC is gone
+    assert "\x1b" not in path.read_text(encoding="utf-8")
+
+
+def test_the_export_side_of_the_svg_export_never_imports_textual():
+    code = (
+        "import sys\n"
+        "import briefing.export.svg_files, briefing.export.svg_fonts, briefing.export.svg_index\n"
+        "print(','.join(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.strip() == ""
