@@ -62,6 +62,7 @@ def make_app(show: LiveShow, token: str) -> web.Application:
     app.router.add_post("/api/prev", _with_token(_prev))
     app.router.add_post("/api/goto", _with_token(_goto))
     app.router.add_post("/api/blackout", _with_token(_blackout))
+    app.router.add_get("/favicon.ico", _no_icon)
     app.router.add_get("/{path:.+}", _deck_file)
     return app
 
@@ -181,6 +182,11 @@ async def _blackout(request: web.Request) -> web.StreamResponse:
     wanted = blackout_wanted(await _body(request), show.state.blackout)
     show.move(position_of(show.served.deck, show.state), wanted)
     return web.json_response(show.speaker())
+
+
+async def _no_icon(request: web.Request) -> web.StreamResponse:
+    """Browsers ask for one; a 404 would be an error in every page's console."""
+    return web.Response(status=204)
 
 
 async def _deck_file(request: web.Request) -> web.StreamResponse:
