@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -39,6 +40,21 @@ DECK = ROOT / "slides"
 WAIT = 10.0
 
 
+class Progress:
+    """How many followers have had each move's event; `all_in(move)` is set when all have."""
+
+    def __init__(self, followers: int, moves: int) -> None:
+        self.followers = followers
+        self.counts = [0] * (moves + 1)
+        self.all_in = [asyncio.Event() for _ in range(moves + 1)]
+
+    def arrived(self, move: int) -> None:
+        if move < len(self.counts):
+            self.counts[move] += 1
+            if self.counts[move] == self.followers:
+                self.all_in[move].set()
+
+
 class Follower:
     def __init__(self) -> None:
         self.slides: list[int] = []  # the slide of each event after the first
@@ -46,7 +62,7 @@ class Follower:
         self.ready = asyncio.Event()
         self.error: str | None = None
 
-    async def follow(self, session: aiohttp.ClientSession, url: str, progress: dict[int, int]) -> None:
+    async def follow(self, session: aiohttp.ClientSession, url: str, progress: Progress) -> None:
         try:
             async with session.get(url, timeout=aiohttp.ClientTimeout(total=None, sock_read=None)) as stream:
                 first = True
@@ -60,7 +76,7 @@ class Follower:
                         continue
                     self.times.append(time.perf_counter())
                     self.slides.append(slide)
-                    progress[len(self.slides)] = progress.get(len(self.slides), 0) + 1
+                    progress.arrived(len(self.slides))
         except asyncio.CancelledError:
             raise
         except Exception as error:  # counted, not fatal: a miss is a result
@@ -73,17 +89,17 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-async def run(followers: int, moves: int) -> dict[str, object]:
-    runtime = Path(tempfile.mkdtemp(prefix="bserve-", dir="/tmp"))
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
-    os.environ["XDG_RUNTIME_DIR"] = str(runtime)  # the console below joins the same group
-    server = subprocess.Popen(
+def start_server(runtime: Path) -> subprocess.Popen[bytes]:
+    os.environ["XDG_RUNTIME_DIR"] = str(runtime)  # the server and this process's console meet there
+    return subprocess.Popen(
         [sys.executable, "-m", "briefing", "serve", str(DECK), "--port", "0", "--no-qr"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        env=env,
         start_new_session=True,
     )
+
+
+async def run(server: subprocess.Popen[bytes], runtime: Path, followers: int, moves: int) -> dict[str, object]:
     try:
         url = await asyncio.to_thread(_audience_url, server)
         console = SyncLink(DECK, "console", lambda state: None)
@@ -91,7 +107,7 @@ async def run(followers: int, moves: int) -> dict[str, object]:
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as session:
             crowd = [Follower() for _ in range(followers)]
-            progress: dict[int, int] = {}
+            progress = Progress(followers, moves)
             tasks = [asyncio.create_task(f.follow(session, f"{url}events", progress)) for f in crowd]
             await asyncio.wait_for(asyncio.gather(*(f.ready.wait() for f in crowd)), 120)
             await asyncio.sleep(1.0)  # the server has joined the group and is idle
@@ -103,9 +119,8 @@ async def run(followers: int, moves: int) -> dict[str, object]:
                 expected.append(index + 1)
                 sent.append(time.perf_counter())
                 console.publish(index, 0, False)
-                deadline = time.perf_counter() + WAIT
-                while progress.get(move, 0) < followers and time.perf_counter() < deadline:
-                    await asyncio.sleep(0.005)
+                with contextlib.suppress(asyncio.TimeoutError):  # a miss: counted below
+                    await asyncio.wait_for(progress.all_in[move].wait(), WAIT)
                 await asyncio.sleep(0.05)
             server_cpu = _cpu_seconds(server.pid) - server_cpu
             own_cpu = time.process_time() - own_cpu
@@ -176,7 +191,8 @@ def main() -> None:
     wanted = min(hard, 2 * args.followers + 256)  # a socket each end, this process and the server's
     if soft < wanted:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-    result = asyncio.run(run(args.followers, args.moves))
+    runtime = Path(tempfile.mkdtemp(prefix="bserve-", dir="/tmp"))
+    result = asyncio.run(run(start_server(runtime), runtime, args.followers, args.moves))
     print(json.dumps(result, indent=2))
     ok = (
         result["p99_ms"] <= 250
