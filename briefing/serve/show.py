@@ -15,8 +15,9 @@ from briefing.render.text import PlainText
 from briefing.sync.protocol import State
 from briefing.ui.navigation import Position, backward, clamp, forward, jump
 
-NOTES_WIDTH = 60
-"""Columns the notes are laid out in for the control page (it wraps them again to fit)."""
+NOTES_WIDTH = 2000
+"""Columns the notes are laid out in: a paragraph stays one line, and the control page wraps
+it to the phone's width (wrapping here too would break lines twice)."""
 
 
 def deck_version(page: str) -> str:
