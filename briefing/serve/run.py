@@ -59,7 +59,11 @@ async def _serve(deck_path: Path, deck: Deck, options: ServeOptions, out: TextIO
     token = new_token()
     served = await asyncio.to_thread(serve_deck, deck, free=options.free, theme=options.theme)
     show = LiveShow(served, deck_path, socket_path=options.socket_path)
-    runner = web.AppRunner(make_app(show, token), access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
+    # handler_cancellation: a page that goes away ends its stream's handler at once (the count
+    # drops then, not at the next keep-alive); a move is made in one step, never half-way.
+    runner = web.AppRunner(
+        make_app(show, token), access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT, handler_cancellation=True
+    )
     await runner.setup()
     tasks: list[asyncio.Task[None]] = []
     relay = None

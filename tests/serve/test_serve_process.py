@@ -97,6 +97,11 @@ def test_a_signal_stops_it_cleanly_leaving_no_socket_lock_or_port(deck_path, sig
     stream = socket.create_connection(("127.0.0.1", server.port))
     stream.sendall(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
     assert wait_until(lambda: any("1 page connected" in line for line in server.lines), timeout=20)
+    stream.close()  # the count goes down as a page goes away
+    assert wait_until(lambda: server.lines[-1] == "0 pages connected", timeout=20)
+    stream = socket.create_connection(("127.0.0.1", server.port))
+    stream.sendall(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert wait_until(lambda: server.lines[-1] == "1 page connected", timeout=20)
     assert server.stop(signal_number) == 0
     stream.close()
     assert not sock.exists()
@@ -154,9 +159,10 @@ async def test_a_deck_edit_reaches_the_pages_as_a_new_version(deck_path):
         assert server.stop() == 0
 
 
-@pytest.fixture(scope="module")
-def fuzzed_server(tmp_path_factory):
-    server = ServeProcess(write_deck(tmp_path_factory.mktemp("fuzz")))
+@pytest.fixture
+def fuzzed_server(tmp_path):
+    """One server for all of a property's examples (Hypothesis runs them in one test call)."""
+    server = ServeProcess(write_deck(tmp_path))
     yield server
     assert server.stop() == 0
 
