@@ -1,4 +1,4 @@
-"""The `briefing` command: present (the default), presenter, export, check, new.
+"""The `briefing` command: present (the default), presenter, export, check, new, serve.
 
 Heavy modules are imported inside the subcommand that needs them, so `briefing export` never
 loads Textual and `briefing --help` loads almost nothing.
@@ -21,7 +21,7 @@ from briefing.fileio import WriteError
 if TYPE_CHECKING:
     from briefing.core.model import Deck
 
-COMMANDS = ("present", "presenter", "export", "check", "new")
+COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
 EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
@@ -71,6 +71,16 @@ def _width(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a number of columns, not {text!r}") from None
     if not 20 <= value <= 1000:
         raise argparse.ArgumentTypeError(f"width must be between 20 and 1000, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 0 and 65535, not {value}")
     return value
 
 
@@ -168,6 +178,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
+    serve = commands.add_parser(
+        "serve", help="serve the deck to browsers: the audience follows on its own devices, a phone is the clicker"
+    )
+    serve.add_argument("deck", nargs="?", type=Path, help=deck_help)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8765, help="the port to listen on (default: 8765; 0: any free one)"
+    )
+    serve.add_argument("--free", action="store_true", help="viewers may page ahead of the presenter")
+    serve.add_argument("--theme", metavar="NAME", help="a Textual theme for the page (default: the deck's)")
+    serve.add_argument(
+        "--relay", metavar="redis://HOST:PORT", help="share the position with other serve processes through Redis"
+    )
+    serve.add_argument(
+        "--relay-channel", default="briefing", metavar="NAME", help="the Redis channel's name (default: briefing)"
+    )
+    serve.add_argument("--no-qr", dest="qr", action="store_false", help="print the URLs without QR codes")
+    serve.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+
     new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
     new.add_argument("path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)")
     new.add_argument("--title", help="the talk's title (default: from the path's name)")
@@ -192,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(deck_path, args)
         if args.command == "check":
             return run_check(deck_path, args)
+        if args.command == "serve":
+            return run_serve(deck_path, args)
         return run_present(deck_path, args)
     except (DeckError, WriteError, UsageError) as error:
         print(f"briefing: {error}", file=sys.stderr)
@@ -445,6 +478,40 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         return 1
     print(f"{len(deck.slides)} slides, no findings", file=sys.stderr)
     return 0
+
+
+def run_serve(deck_path: Path, args: argparse.Namespace) -> int:
+    from briefing.load import load
+
+    if args.theme is not None:
+        from briefing.export.html_theme import theme_names
+
+        if args.theme not in theme_names():
+            raise UsageError(f"unknown theme {args.theme!r}; themes are: {', '.join(theme_names())}", "briefing serve")
+    if args.relay is not None and not args.relay.startswith(("redis://", "rediss://")):
+        raise UsageError(f"--relay takes a redis://HOST:PORT URL, not {args.relay!r}", "briefing serve")
+    try:
+        from briefing.serve.errors import ServeError
+        from briefing.serve.run import ServeOptions, serve
+    except ImportError as error:  # the serve extra is not installed
+        print(f"briefing: serve needs {error.name}: pip install 'briefing[serve]'", file=sys.stderr)
+        return 2
+    deck = load(deck_path, dialect=args.dialect)
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        free=args.free,
+        theme=args.theme,
+        dialect=args.dialect,
+        relay=args.relay,
+        relay_channel=args.relay_channel,
+        qr=args.qr,
+    )
+    try:
+        return serve(deck_path, deck, options)
+    except ServeError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return 2
 
 
 def run_new(args: argparse.Namespace) -> int:
