@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.check_images import images_shown
 from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
     Heading,
+    ImageBlock,
     ListBlock,
     Paragraph,
     Quote,
@@ -125,7 +127,7 @@ def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str
             case CodeBlock():
                 longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
                 return "a code line is {} columns wide", line_with(longest[:40])
-            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock():
+            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock() | ImageBlock():
                 continue  # drawn within the width they are given (walk visits what is inside)
             case _:
                 assert_never(inner)
@@ -212,8 +214,8 @@ def _block_texts(blocks: Iterable[Block]) -> Iterator[str]:
                     yield f"{bar.label}: {bar.shown}{'%' if percent and not bar.shown.endswith('%') else ''}"
             case ListBlock() | Quote():
                 continue  # walk visits what is inside them
-            case CodeBlock() | RuleBlock():
-                continue  # no prose
+            case CodeBlock() | RuleBlock() | ImageBlock():
+                continue  # no prose (an image's alt text is not drawn)
             case _:
                 assert_never(block)
 
@@ -265,4 +267,5 @@ RULES: tuple[Rule, ...] = (
     slides_fit,
     figures_in_source,
     front_matter_values,
+    images_shown,
 )

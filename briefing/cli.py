@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("present", "presenter", "export", "check", "new")
 EXPORT_FORMATS = ("text", "json", "html", "pdf")
+IMAGES_MODES = ("auto", "graphics", "blocks", "off")  # `--images`; briefing.ui.pictures.ImagesMode
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
     "auto",
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
+    images_help = "draw images in coloured half-blocks (auto, blocks) or as their alt text in a frame (off)"
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -118,12 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
     present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    present.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
 
     presenter = commands.add_parser("presenter", help="the presenter console, in a second terminal: drives `present`")
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    presenter.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
 
     export = commands.add_parser("export", help="write the deck as plain text, JSON, an HTML page or a PDF")
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -395,12 +399,27 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    images = getattr(args, "images", "auto")
+    if images == "graphics":
+        print(
+            "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
+            "--images auto draws images in coloured half-blocks",
+            file=sys.stderr,
+        )
+        return 2
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
     clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
     app = BriefingApp(
-        deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, dialect=args.dialect, **clean
+        deck_path,
+        deck=deck,
+        start_slide=args.slide,
+        theme=args.theme,
+        role=role,
+        dialect=args.dialect,
+        images=images,
+        **clean,
     )
     app.run()
     if app.recovered is not None:

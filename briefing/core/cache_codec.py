@@ -23,6 +23,7 @@ from briefing.core.blocks import (
     Chart,
     CodeBlock,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -34,7 +35,7 @@ from briefing.core.blocks import (
 from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
 
-FORMAT = 3
+FORMAT = 4
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -127,6 +128,8 @@ def encode_block(block: Block) -> list[Any]:
             return ["q", [encode_block(b) for b in block.blocks]]
         case Rule():
             return ["r"]
+        case ImageBlock():
+            return ["i", block.src, block.alt, block.line]
         case _:
             assert_never(block)
 
@@ -153,6 +156,8 @@ def decode_block(value: list[Any]) -> Block:
             return Quote(tuple(map(decode_block, blocks)))
         case ["r"]:
             return Rule()
+        case ["i", str() as src, str() as alt, int() as line]:
+            return ImageBlock(src, alt, line)
     raise ValueError(f"not an encoded block: {str(value)[:80]}")
 
 

@@ -22,7 +22,9 @@ from importlib.resources import files
 
 from briefing.core.blocks import Block, Heading
 from briefing.core.model import Deck, Slide
+from briefing.deck_images import deck_directory
 from briefing.export.html_blocks import BlockWriter, attribute, text
+from briefing.export.html_pictures import slide_pictures
 from briefing.export.html_theme import chart_fills, theme_css
 from briefing.export.language import language_tag
 from briefing.export.theme_table import THEMES
@@ -69,7 +71,9 @@ def export_html(deck: Deck, *, notes: bool = False, theme: str | None = None, st
         "</head>\n<body>\n",
         '<main id="slides">\n',
     ]
+    directory = deck_directory(deck)
     for slide in deck.slides:
+        writer.pictures = slide_pictures(slide, directory)
         if step_pages:
             parts.extend(_step_pages(writer, slide, notes))
         else:

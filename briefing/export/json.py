@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.model import Deck, Slide, SourceSpan
+from briefing.deck_images import deck_directory, inspect_slide_image, slide_images
+from briefing.images import json_metadata
 
 FORMAT_VERSION = 1
 
@@ -17,7 +19,7 @@ def deck_to_dict(deck: Deck, *, notes: bool = False) -> dict[str, Any]:
     Speaker notes are in it only when asked for (`notes`), as in the text handout: an export
     handed to others must not carry them by surprise.
     """
-    base = deck.root if deck.root.is_dir() else deck.root.parent
+    base = deck_directory(deck)
     return {
         "format": "briefing-deck",
         "version": FORMAT_VERSION,
@@ -39,6 +41,9 @@ def _slide_to_dict(slide: Slide, base: Path, notes: bool) -> dict[str, Any]:
         item["notes"] = [{"text": note.text, **_source(note.span, base)} for note in slide.notes]
     item.update(_source(slide.span, base))
     item["metadata"] = dict(slide.metadata)
+    item["images"] = [
+        json_metadata(inspect_slide_image(image, slide, base), image.alt) for image in slide_images(slide)
+    ]
     return item
 
 

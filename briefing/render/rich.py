@@ -25,6 +25,7 @@ from briefing.core.blocks import (
     Chart,
     CodeBlock,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -35,6 +36,7 @@ from briefing.core.blocks import (
 from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
+from briefing.render.picture import MIN_ROWS, ImageLookup, PictureView
 from briefing.render.table import TableLayout, layout_table
 
 
@@ -85,10 +87,14 @@ class Prefixed:
 class SlideRenderer:
     """Turns a slide's blocks into one Rich renderable; the first heading is the slide's title."""
 
-    def __init__(self, palette: Palette | None = None, *, highlight: bool = True) -> None:
+    def __init__(
+        self, palette: Palette | None = None, *, highlight: bool = True, images: ImageLookup | None = None
+    ) -> None:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
+        self.images = images  # what is known of each image; None: every image a placeholder
         self._breakout = 0  # of the render() under way
+        self._image_rows = MIN_ROWS  # of the render() under way
 
     def render(
         self,
@@ -97,11 +103,14 @@ class SlideRenderer:
         title_first: bool = True,
         tight: bool = False,
         breakout: int = 0,
+        image_rows: int = MIN_ROWS,
     ) -> Group:
         """Blocks with a blank line between them (unless `tight`); a leading heading is the title.
         A table that cannot fit the width even with its cells wrapped may take `breakout` more
-        cells (a wide screen has room beside the text column) before it runs wider still."""
+        cells (a wide screen has room beside the text column) before it runs wider still. A
+        picture is at most `image_rows` high (0: drawn as nothing, to measure the rest)."""
         self._breakout = breakout
+        self._image_rows = image_rows
         return self._group(blocks, title_first=title_first, tight=tight)
 
     def _group(self, blocks: Sequence[Block], *, title_first: bool, tight: bool) -> Group:
@@ -134,6 +143,9 @@ class SlideRenderer:
                 return self._quote(block)
             case Rule():
                 return self._rule(block)
+            case ImageBlock():
+                state = self.images(block) if self.images is not None else None
+                return PictureView(block, state, self._image_rows, self.palette.rule, self.palette.muted)
             case _:
                 assert_never(block)
 

@@ -9,12 +9,14 @@ from briefing.core.blocks import (
     Chart,
     CodeBlock,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
     Quote,
     Rule,
     Table,
+    image_caption,
 )
 from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad, to_ascii, wrap
@@ -68,6 +70,8 @@ class PlainText:
                 return self._quote(block, width)
             case Rule():
                 return self._hr(block, width)
+            case ImageBlock():
+                return wrap(self.fix(f"[image: {image_caption(block)}]"), width)
             case _:
                 assert_never(block)
 

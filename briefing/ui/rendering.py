@@ -16,7 +16,8 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.theme import Theme
 
-from briefing.core.blocks import Block
+from briefing.core.blocks import Block, ImageBlock, walk
+from briefing.render.picture import MIN_ROWS, ImageLookup
 from briefing.render.rich import Palette, SlideRenderer, render_lines
 
 
@@ -79,14 +80,23 @@ class StripCache:
         *,
         wide: int | None = None,
         title_first: bool = True,
+        height: int = 0,
+        images: ImageLookup | None = None,
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
-        from the cache when drawn before."""
+        from the cache when drawn before. Pictures share the `height` the rest leaves."""
         breakout = max(0, (wide or width) - width)
-        full_key = (key, width, breakout, title_first)
+        pictures = sum(isinstance(block, ImageBlock) for block in walk(blocks)) if images is not None else 0
+        full_key = (key, width, breakout, title_first, height if pictures else None)
         strips = self._strips.get(full_key)
         if strips is None:
-            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout)
+            renderer = self.renderer
+            renderer.images = images
+            image_rows = MIN_ROWS
+            if pictures and height:
+                rest = renderer.render(blocks, title_first=title_first, breakout=breakout, image_rows=0)
+                image_rows = max(MIN_ROWS, (height - len(self.render(rest, width))) // pictures)
+            renderable = renderer.render(blocks, title_first=title_first, breakout=breakout, image_rows=image_rows)
             strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 

@@ -15,6 +15,7 @@ from briefing.core.blocks import (
     Chart,
     CodeBlock,
     Heading,
+    ImageBlock,
     ListBlock,
     Paragraph,
     Quote,
@@ -44,6 +45,7 @@ leaves = st.one_of(
         text,
     ),
     st.just(Rule()),
+    st.builds(ImageBlock, text, text, st.integers(0, 10**6)),
 )
 runs = lambda children: st.lists(children, max_size=3).map(tuple)  # noqa: E731
 blocks = st.recursive(
@@ -77,6 +79,7 @@ def test_every_kind_of_block_has_its_own_tag():
         Chart(()),
         Quote(()),
         Rule(),
+        ImageBlock("a.png", "A"),
     ]
     assert {type(block) for block in examples} == set(typing.get_args(Block))
     assert len({encode_block(block)[0] for block in examples}) == len(examples)
