@@ -141,7 +141,9 @@ def standalone_image(inline: Token) -> ImageBlock | None:
         return None
     image = children[0]
     line = inline.map[0] + 1 if inline.map else 0
-    return ImageBlock(str(image.attrGet("src") or ""), image.content.strip(), line)
+    # the alt text as plain text (CommonMark's rule): `![The *alt* text]` is "The alt text"
+    alt = "".join(child.content for child in image.children or () if child.type in ("text", "code_inline"))
+    return ImageBlock(str(image.attrGet("src") or ""), (alt or image.content).strip(), line)
 
 
 def code_or_chart(token: Token) -> Block:
