@@ -59,7 +59,7 @@ def test_an_image_in_running_text_stays_text(markdown):
 def test_check_finds_each_hostile_image_at_its_line(hostile):
     findings = [f for f in check_deck(hostile) if "image" in f.message]
     assert [(f.line, f.severity) for f in findings] == [(line, "error") for _, line, _ in HOSTILE]
-    for finding, (reference, _, reason) in zip(findings, HOSTILE):
+    for finding, (reference, _, reason) in zip(findings, HOSTILE, strict=True):
         assert f"image {reference}: {reason}" in finding.message, finding
         assert finding.path == hostile.files[0]
 
