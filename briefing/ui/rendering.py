@@ -86,8 +86,10 @@ class StripCache:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
         from the cache when drawn before. Pictures share the `height` the rest leaves."""
         breakout = max(0, (wide or width) - width)
-        pictures = sum(isinstance(block, ImageBlock) for block in walk(blocks)) if images is not None else 0
-        full_key = (key, width, breakout, title_first, height if pictures else None)
+        # what is known of each picture is part of the key: one decoded since redraws the slide
+        known = tuple(images(block) for block in walk(blocks) if isinstance(block, ImageBlock)) if images else ()
+        pictures = len(known)
+        full_key = (key, width, breakout, title_first, (height, known) if pictures else None)
         strips = self._strips.get(full_key)
         if strips is None:
             renderer = self.renderer

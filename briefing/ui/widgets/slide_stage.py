@@ -103,9 +103,8 @@ class SlideStage(Horizontal):
         return draw
 
     def _picture_ready(self) -> None:
-        """An image was decoded (or refused): draw again, with it, whatever may show it."""
-        if self.strips is not None:
-            self.strips.clear()
+        """An image was decoded (or refused): draw the slide again (from the cache, unless the
+        slide shows that image: the cache's key says what was known of its pictures)."""
         if self.is_attached:
             self.redraw()
 
