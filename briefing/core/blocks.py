@@ -61,6 +61,19 @@ class Table(NamedTuple):
 class CodeBlock(NamedTuple):
     code: str
     language: str = ""
+    # A code walk-through (```` ```rust {1-3|5|all} ````): the lines (1-based) each step
+    # highlights, () for all of them; `step` is the group drawn now. No groups: nothing dimmed.
+    highlights: tuple[tuple[int, ...], ...] = ()
+    step: int = 0
+    line_numbers: bool = False
+
+    @property
+    def highlighted(self) -> frozenset[int] | None:
+        """The lines drawn normally now (the others dimmed); None when every line is."""
+        if not self.highlights:
+            return None
+        lines = self.highlights[min(self.step, len(self.highlights) - 1)]
+        return frozenset(lines) if lines else None
 
 
 class Bar(NamedTuple):
@@ -85,6 +98,16 @@ class Rule(NamedTuple):
     """A thematic break drawn inside a slide."""
 
 
+class ColumnMark(NamedTuple):
+    """The blocks after it, up to the next mark, go in column `column` of a layout whose
+    columns share the width by `weights`; a mark with no weights returns to the full width.
+    `name` is what the author called the column (Slidev's `right`), if anything."""
+
+    weights: tuple[int, ...] = ()
+    column: int = 0
+    name: str = ""
+
+
 class ImageBlock(NamedTuple):
     """An image standing alone in its paragraph (`![alt](src)`); one inside running text stays
     text. `src` is the destination as written (relative to the slide's file); `line` is its
@@ -103,7 +126,7 @@ def image_caption(image: ImageBlock) -> str:
     return name or "image"
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Chart, Quote, Rule, ImageBlock]
+Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Chart, Quote, Rule, ColumnMark, ImageBlock]
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -116,7 +139,7 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
                     yield from walk(item)
             case Quote():
                 yield from walk(block.blocks)
-            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule() | ImageBlock():
+            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule() | ColumnMark() | ImageBlock():
                 pass  # no blocks inside
             case _:
                 assert_never(block)

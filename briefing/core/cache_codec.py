@@ -22,6 +22,7 @@ from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     ImageBlock,
     Inline,
@@ -35,7 +36,7 @@ from briefing.core.blocks import (
 from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
 
-FORMAT = 4
+FORMAT = 5
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -56,7 +57,13 @@ def encode_deck(deck: Deck) -> dict[str, Any]:
                     slide.number,
                     slide.title,
                     [
-                        [step.markdown, [encode_block(b) for b in step.blocks], span(step.span), step.continues]
+                        [
+                            step.markdown,
+                            [encode_block(b) for b in step.blocks],
+                            span(step.span),
+                            step.continues,
+                            [[index, encode_block(block)] for index, block in step.updates],
+                        ]
                         for step in slide.steps
                     ],
                     [[note.text, span(note.span)] for note in slide.notes],
@@ -93,8 +100,14 @@ def decode_deck(data: dict[str, Any], root: Path, files: Sequence[Path]) -> Deck
             number,
             title,
             tuple(
-                Step(markdown, tuple(map(decode_block, blocks)), span(at), continues)
-                for markdown, blocks, at, continues in steps
+                Step(
+                    markdown,
+                    tuple(map(decode_block, blocks)),
+                    span(at),
+                    continues,
+                    tuple((index, decode_block(block)) for index, block in updates),
+                )
+                for markdown, blocks, at, continues, updates in steps
             ),
             tuple(Note(text, span(at)) for text, at in notes),
             span(where),
@@ -121,6 +134,9 @@ def encode_block(block: Block) -> list[Any]:
         case Table():
             return ["t", block.header, block.rows, block.align]
         case CodeBlock():
+            if block.highlights or block.step or block.line_numbers:
+                groups = [list(group) for group in block.highlights]
+                return ["c", block.code, block.language, groups, block.step, block.line_numbers]
             return ["c", block.code, block.language]
         case Chart():
             return ["ch", block.bars, block.title, block.unit]
@@ -130,6 +146,8 @@ def encode_block(block: Block) -> list[Any]:
             return ["r"]
         case ImageBlock():
             return ["i", block.src, block.alt, block.line]
+        case ColumnMark():
+            return ["col", list(block.weights), block.column, block.name]
         case _:
             assert_never(block)
 
@@ -150,6 +168,8 @@ def decode_block(value: list[Any]) -> Block:
             return Table(tuple(_inline(cell) for cell in header), cells, tuple(align))
         case ["c", code, language]:
             return CodeBlock(code, language)
+        case ["c", code, language, groups, step, line_numbers]:
+            return CodeBlock(code, language, tuple(tuple(group) for group in groups), step, line_numbers)
         case ["ch", bars, title, unit]:
             return Chart(tuple(Bar(*bar) for bar in bars), title, unit)
         case ["q", blocks]:
@@ -158,6 +178,8 @@ def decode_block(value: list[Any]) -> Block:
             return Rule()
         case ["i", str() as src, str() as alt, int() as line]:
             return ImageBlock(src, alt, line)
+        case ["col", weights, column, name]:
+            return ColumnMark(tuple(weights), column, name)
     raise ValueError(f"not an encoded block: {str(value)[:80]}")
 
 

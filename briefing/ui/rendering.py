@@ -82,23 +82,29 @@ class StripCache:
         title_first: bool = True,
         height: int = 0,
         images: ImageLookup | None = None,
+        centred: bool = False,
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
-        from the cache when drawn before. Pictures share the `height` the rest leaves."""
+        each block centred across if `centred`, from the cache when drawn before. Pictures share
+        the `height` the rest leaves."""
         breakout = max(0, (wide or width) - width)
         # what is known of each picture is part of the key: one decoded since redraws the slide
         known = tuple(images(block) for block in walk(blocks) if isinstance(block, ImageBlock)) if images else ()
         pictures = len(known)
-        full_key = (key, width, breakout, title_first, (height, known) if pictures else None)
+        full_key = (key, width, breakout, title_first, centred, (height, known) if pictures else None)
         strips = self._strips.get(full_key)
         if strips is None:
             renderer = self.renderer
             renderer.images = images
             image_rows = MIN_ROWS
             if pictures and height:
-                rest = renderer.render(blocks, title_first=title_first, breakout=breakout, image_rows=0)
+                rest = renderer.render(
+                    blocks, title_first=title_first, breakout=breakout, image_rows=0, centred=centred
+                )
                 image_rows = max(MIN_ROWS, (height - len(self.render(rest, width))) // pictures)
-            renderable = renderer.render(blocks, title_first=title_first, breakout=breakout, image_rows=image_rows)
+            renderable = renderer.render(
+                blocks, title_first=title_first, breakout=breakout, image_rows=image_rows, centred=centred
+            )
             strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 
