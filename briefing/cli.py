@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
 EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
+IMAGES_MODES = ("auto", "graphics", "blocks", "off")  # `--images`; briefing.ui.pictures.ImagesMode
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
     "auto",
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
+    images_help = "draw images in coloured half-blocks (auto, blocks) or as their alt text in a frame (off)"
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -157,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
     present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    present.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
     run_help = "run +exec code blocks on `x` without asking first (the deck cannot ask for this)"
     _run_code_options(present, run_help, short=True)
 
@@ -165,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    presenter.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
     _run_code_options(presenter, run_help, short=True)
 
     export = commands.add_parser(
@@ -595,6 +599,14 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    images = getattr(args, "images", "auto")
+    if images == "graphics":
+        print(
+            "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
+            "--images auto draws images in coloured half-blocks",
+            file=sys.stderr,
+        )
+        return 2
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
@@ -610,6 +622,7 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
         dialect=args.dialect,
         run_code=args.run_code,
         run_limits=Limits(seconds=args.time_limit),
+        images=images,
         **clean,
     )
     app.run()

@@ -24,6 +24,7 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -36,7 +37,7 @@ from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
 from briefing.core.runnable import RunMark
 
-FORMAT = 4
+FORMAT = 5
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -148,6 +149,8 @@ def encode_block(block: Block) -> list[Any]:
             return ["q", [encode_block(b) for b in block.blocks]]
         case Rule():
             return ["r"]
+        case ImageBlock():
+            return ["i", block.src, block.alt, block.line]
         case ColumnMark():
             return ["col", list(block.weights), block.column, block.name]
         case _:
@@ -181,6 +184,8 @@ def decode_block(value: list[Any]) -> Block:
             return Quote(tuple(map(decode_block, blocks)))
         case ["r"]:
             return Rule()
+        case ["i", str() as src, str() as alt, int() as line]:
+            return ImageBlock(src, alt, line)
         case ["col", weights, column, name]:
             return ColumnMark(tuple(weights), column, name)
     raise ValueError(f"not an encoded block: {str(value)[:80]}")

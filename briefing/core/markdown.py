@@ -16,6 +16,7 @@ from briefing.core.blocks import (
     Block,
     CodeBlock,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -117,6 +118,9 @@ def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
     if kind == "heading_open":
         return Heading(int(token.tag[1:]), inline_spans(tokens[index + 1]))
     if kind == "paragraph_open":
+        image = standalone_image(tokens[index + 1])
+        if image is not None:
+            return image
         text = inline_spans(tokens[index + 1])
         return Paragraph(text) if any(span.text.strip() for span in text) else None
     if kind in ("bullet_list_open", "ordered_list_open"):
@@ -130,6 +134,18 @@ def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
     if kind == "hr":
         return Rule()
     return None
+
+
+def standalone_image(inline: Token) -> ImageBlock | None:
+    """The image a paragraph consists of, alone (blank text around it aside), if it does."""
+    children = [child for child in inline.children or () if not (child.type == "text" and not child.content.strip())]
+    if len(children) != 1 or children[0].type != "image":
+        return None
+    image = children[0]
+    line = inline.map[0] + 1 if inline.map else 0
+    # the alt text as plain text (CommonMark's rule): `![The *alt* text]` is "The alt text"
+    alt = "".join(child.content for child in image.children or () if child.type in ("text", "code_inline"))
+    return ImageBlock(str(image.attrGet("src") or ""), (alt or image.content).strip(), line)
 
 
 def code_or_chart(token: Token) -> Block:

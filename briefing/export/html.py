@@ -25,7 +25,9 @@ from briefing.core.alignment import slide_alignment
 from briefing.core.blocks import Block, ColumnMark, Heading
 from briefing.core.model import Deck, Slide
 from briefing.core.runnable import RunKey, RunOutput, slide_outputs
+from briefing.deck_images import deck_directory
 from briefing.export.html_blocks import BlockWriter, attribute, column_classes, text
+from briefing.export.html_pictures import slide_pictures
 from briefing.export.html_theme import chart_fills, theme_css
 from briefing.export.language import language_tag
 from briefing.export.theme_table import THEMES
@@ -94,8 +96,10 @@ def export_html(
         "</head>\n<body>\n",
         '<main id="slides">\n',
     ]
+    directory = deck_directory(deck)
     for slide in deck.slides:
         writer.outputs = slide_outputs(slide, runs) if runs else {}
+        writer.pictures = slide_pictures(slide, directory)
         if step_pages:
             parts.extend(_step_pages(writer, slide, notes))
         else:

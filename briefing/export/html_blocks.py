@@ -7,7 +7,7 @@ list's numeric `start`. So a deck's `<script>`, `onerror=` or `</section>` is te
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html import escape
 from itertools import groupby
@@ -21,6 +21,7 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -28,6 +29,7 @@ from briefing.core.blocks import (
     Rule,
     Span,
     Table,
+    image_caption,
 )
 from briefing.core.compat import assert_never
 from briefing.core.runnable import RunOutput
@@ -37,6 +39,9 @@ from briefing.render.chart import chart_heading
 if TYPE_CHECKING:  # Pygments is imported only for decks with code
     from pygments.formatter import Formatter
     from pygments.lexer import Lexer
+
+PictureSource = Callable[[ImageBlock], tuple[str | None, str]]
+"""An image's `data:` URI, or None and why the page cannot carry it."""
 
 # Chart bars are drawn in a box this many units wide, stretched to the column's width.
 _BAR_UNITS = 1000
@@ -96,6 +101,7 @@ class BlockWriter:
     def __init__(self, fills: tuple[str, str, str] = ("green", "red", "gray")) -> None:
         self.fills = fills
         self.outputs: Mapping[int, RunOutput] = {}  # runnable blocks' output, by their fence's line
+        self.pictures: PictureSource | None = None  # set per slide by the page; None: placeholders
 
     def block(self, block: Block, attributes: str = "", *, title: bool = False) -> str:
         """One block as HTML. `attributes` (built by the caller, never from deck text) go on
@@ -127,6 +133,8 @@ class BlockWriter:
                 return f"<blockquote{attributes}>\n{self.blocks(block.blocks)}\n</blockquote>"
             case Rule():
                 return f"<hr{attributes}>"
+            case ImageBlock():
+                return self._image(block, attributes)
             case ColumnMark():
                 return ""  # the caller lays columns out (html.py)
             case _:
@@ -134,6 +142,17 @@ class BlockWriter:
 
     def blocks(self, items: tuple[Block, ...]) -> str:
         return "\n".join(self.block(item) for item in items)
+
+    def _image(self, block: ImageBlock, attributes: str) -> str:
+        """The picture as a data: URI (the page loads nothing), or its alt text in a frame and
+        why it is not there."""
+        uri, reason = self.pictures(block) if self.pictures is not None else (None, "")
+        if uri is not None:
+            return (
+                f'<figure class="image"{attributes}><img src="{attribute(uri)}" alt="{attribute(block.alt)}"></figure>'
+            )
+        why = f'<span class="why">{text(reason)}</span>' if reason else ""
+        return f'<figure class="image missing"{attributes}><span>{text(image_caption(block))}</span>{why}</figure>'
 
     def _list(self, block: ListBlock, attributes: str) -> str:
         tag = "ol" if block.ordered else "ul"

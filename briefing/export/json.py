@@ -9,6 +9,8 @@ from typing import Any
 
 from briefing.core.model import Deck, Slide, SourceSpan
 from briefing.core.runnable import RunKey, RunOutput, Snippet, snippets
+from briefing.deck_images import deck_directory, inspect_slide_image, slide_images
+from briefing.images import json_metadata
 
 FORMAT_VERSION = 1
 
@@ -20,7 +22,7 @@ def deck_to_dict(deck: Deck, *, notes: bool = False, runs: Mapping[RunKey, RunOu
     handed to others must not carry them by surprise. `runs` (`--run-code`) add each
     runnable block's output to its entry in `code_runs`.
     """
-    base = deck.root if deck.root.is_dir() else deck.root.parent
+    base = deck_directory(deck)
     return {
         "format": "briefing-deck",
         "version": FORMAT_VERSION,
@@ -42,6 +44,9 @@ def _slide_to_dict(slide: Slide, base: Path, notes: bool, runs: Mapping[RunKey, 
         item["notes"] = [{"text": note.text, **_source(note.span, base)} for note in slide.notes]
     item.update(_source(slide.span, base))
     item["metadata"] = dict(slide.metadata)
+    item["images"] = [
+        json_metadata(inspect_slide_image(image, slide, base), image.alt) for image in slide_images(slide)
+    ]
     code_runs = [_code_run(snippet, base, runs) for snippet in snippets(slide)]
     if code_runs:  # only on slides with runnable blocks: other slides' entries stay as they were
         item["code_runs"] = code_runs

@@ -10,12 +10,14 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
     Quote,
     Rule,
     Table,
+    image_caption,
 )
 from briefing.core.columns import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
@@ -86,6 +88,8 @@ class PlainText:
                 return self._quote(block, width)
             case Rule():
                 return self._hr(block, width)
+            case ImageBlock():
+                return wrap(self.fix(f"[image: {image_caption(block)}]"), width)
             case ColumnMark():
                 return []  # columns are laid out by `blocks`
             case _:

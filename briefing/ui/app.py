@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from briefing.sync.link import SyncLink
     from briefing.ui.code_runs import CodeRuns
     from briefing.ui.linking import AudienceNotice, GroupChanged, LinkUnavailable, RemoteMoved, ShowLink
+    from briefing.ui.pictures import ImagesMode
     from briefing.ui.reloader import DeckFailed, DeckLoaded, Reloader
     from briefing.ui.screens.editor import EditorScreen
     from briefing.ui.signals import Terminated
@@ -113,10 +114,12 @@ class BriefingApp(App[int]):
         epoch_clock: Callable[[], float] = time.time,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
         dialect: str | None = None,
+        images: ImagesMode = "auto",
         run_code: bool = False,
         run_limits: Limits | None = None,
     ) -> None:
         super().__init__()
+        self.images: ImagesMode = images  # `--images`: how the stage draws pictures
         self.deck_path = deck_path
         self.deck_directory = deck_directory(deck_path)  # messages name files relative to it
         self.dialect = dialect  # `--dialect`: reloads read the deck the same way
