@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.containers import Horizontal
 from textual.theme import Theme
@@ -13,7 +13,9 @@ from briefing.ui import navigation
 from briefing.ui.navigation import Position
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.widgets.paged_view import PagedView, Render
-from briefing.ui.widgets.speaker_panel import SpeakerPanel
+
+if TYPE_CHECKING:
+    from briefing.ui.widgets.speaker_panel import SpeakerPanel
 
 Scroll = Literal["top", "bottom", "keep"]
 
@@ -118,6 +120,8 @@ class SlideStage(Horizontal):
     async def open_speaker_panel(self) -> None:
         """Mount the speaker's panel, the first time it is asked for (it costs nothing till then)."""
         if self.speaker_panel is None:
+            from briefing.ui.widgets.speaker_panel import SpeakerPanel  # deferred: not for the first frame
+
             self.speaker_panel = SpeakerPanel(id="speaker")
             await self.mount(self.speaker_panel)
 
