@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.containers import Horizontal
 from textual.theme import Theme
+from textual.timer import Timer
 
 from briefing.core.blocks import CodeBlock, walk
 from briefing.core.model import Deck
@@ -22,6 +23,10 @@ Scroll = Literal["top", "bottom", "keep"]
 # Slidev layouts that mean "centre this slide"
 _CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 
+# Drawing ahead waits this long after a frame: Textual writes frames from a thread of its own,
+# which needs the interpreter too, and rendering at once held the frame back.
+_DRAW_AHEAD_AFTER = 0.05
+
 
 class SlideStage(Horizontal):
     """The slide (`#slide-view`) and, while `speaker` is on, a SpeakerPanel (`#speaker`) with
@@ -29,7 +34,7 @@ class SlideStage(Horizontal):
     that, to draw it again when the theme changes or code gets its colours.
 
     Slides are drawn through a cache of rendered lines in the theme's colours, and the slides a
-    key would show next are drawn ahead, after each frame. Code is coloured from the second
+    key would show next are drawn ahead, shortly after each frame. Code is coloured from the second
     frame on (`colour_code`): Pygments is slow to import.
     """
 
@@ -42,6 +47,7 @@ class SlideStage(Horizontal):
         self.speaker_panel: SpeakerPanel | None = None  # mounted the first time it is asked for
         self.strips: StripCache | None = None
         self.theme_drawn = ""  # the theme the cache's palette was made from
+        self.ahead_timer: Timer | None = None  # drawing ahead, once the frame is out
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -69,7 +75,7 @@ class SlideStage(Horizontal):
         panel = self.speaker_panel
         if self.speaker and panel is not None:
             self._draw_panel(panel)
-        self.call_after_refresh(self._prepare_neighbours)
+        self.call_after_refresh(self._draw_ahead_soon)
 
     def _strips(self) -> StripCache:
         if self.strips is None:
@@ -107,8 +113,14 @@ class SlideStage(Horizontal):
             following = lambda width: strips.render("(end of the deck)", width)  # noqa: E731
         panel.next_view.show(following, scroll="top")
 
+    def _draw_ahead_soon(self) -> None:
+        if self.ahead_timer is not None:
+            self.ahead_timer.stop()  # a newer frame: draw ahead of that one
+        self.ahead_timer = self.set_timer(_DRAW_AHEAD_AFTER, self._prepare_neighbours)
+
     def _prepare_neighbours(self) -> None:
         """Draw the slides a key press would show next, while the presenter is talking."""
+        self.ahead_timer = None
         deck, position = self.deck, self.position
         if deck is None or not self.is_attached:
             return
