@@ -1,4 +1,4 @@
-"""The `briefing` command: present (the default), presenter, export, check, new.
+"""The `briefing` command: present (the default), presenter, export, check, new, serve.
 
 Heavy modules are imported inside the subcommand that needs them, so `briefing export` never
 loads Textual and `briefing --help` loads almost nothing.
@@ -10,7 +10,7 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -20,9 +20,11 @@ from briefing.fileio import WriteError
 
 if TYPE_CHECKING:
     from briefing.core.model import Deck
+    from briefing.core.runnable import RunKey, RunOutput
 
-COMMANDS = ("present", "presenter", "export", "check", "new")
-EXPORT_FORMATS = ("text", "json", "html", "pdf")
+COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
+EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
+IMAGES_MODES = ("auto", "graphics", "blocks", "off")  # `--images`; briefing.ui.pictures.ImagesMode
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
     "auto",
@@ -38,6 +40,11 @@ DIALECTS = (
     "lookatme",
     "mdp",
 )
+
+
+SVG_SIZE = (100, 30)
+SVG_SIZE_TEXT = "100x30"
+SVG_MAX_SIZE = (1000, 500)  # columns, rows: far beyond any screen, and a bound on the work
 
 
 def bundled_deck() -> Path:
@@ -66,6 +73,39 @@ def _width(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a number of columns, not {text!r}") from None
     if not 20 <= value <= 1000:
         raise argparse.ArgumentTypeError(f"width must be between 20 and 1000, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
+    if not 0 < value <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"the time limit must be between 0 and 86400 seconds, not {text}")
+    return value
+
+
+def _run_code_options(parser: argparse.ArgumentParser, run_help: str, short: bool = False) -> None:
+    """`--run-code` and the time limit of each code block that runs."""
+    names = ("-x", "--run-code") if short else ("--run-code",)
+    parser.add_argument(*names, action="store_true", dest="run_code", help=run_help)
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="stop a code block that runs longer (default: 10)",
+    )
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 0 and 65535, not {value}")
     return value
 
 
@@ -105,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
+    images_help = "draw images in coloured half-blocks (auto, blocks) or as their alt text in a frame (off)"
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -118,14 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
     present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    present.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
+    run_help = "run +exec code blocks on `x` without asking first (the deck cannot ask for this)"
+    _run_code_options(present, run_help, short=True)
 
     presenter = commands.add_parser("presenter", help="the presenter console, in a second terminal: drives `present`")
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    presenter.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
+    _run_code_options(presenter, run_help, short=True)
 
-    export = commands.add_parser("export", help="write the deck as plain text, JSON, an HTML page or a PDF")
+    export = commands.add_parser(
+        "export", help="write the deck as plain text, JSON, an HTML page, a PDF or an SVG picture per slide"
+    )
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
     export.add_argument("--format", choices=EXPORT_FORMATS, default="text")
     export.add_argument("--notes", action="store_true", help="include the speaker notes")
@@ -134,11 +182,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--theme",
         metavar="NAME",
-        help="HTML and PDF: a Textual theme (default: the deck's, else light or dark as the reader prefers)",
+        help="HTML, PDF and SVG: a Textual theme (default: the deck's; HTML and PDF: else light or dark "
+        "as the reader prefers)",
     )
-    export.add_argument("--steps", action="store_true", help="PDF: a page for every reveal step")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
+    export.add_argument("--steps", action="store_true", help="PDF: a page, SVG: a picture, for every reveal step")
+    export.add_argument(
+        "--size", type=_size, metavar="WxH", help=f"SVG: the screen the show is drawn on (default {SVG_SIZE_TEXT})"
+    )
+    export.add_argument("--index", action="store_true", help="SVG: an index.html beside the pictures, in order")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE atomically (- is stdout); SVG: the directory for the pictures (default: DECK-svg)",
+    )
     export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(export, "run every +exec code block and put its output under it")
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -150,6 +209,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="every figure must occur in FILE (default: the file the front matter's source: names)",
     )
     check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(check, "run every +exec code block: one that fails is a finding (+expect:failure: must fail)")
+
+    serve = commands.add_parser(
+        "serve", help="serve the deck to browsers: the audience follows on its own devices, a phone is the clicker"
+    )
+    serve.add_argument("deck", nargs="?", type=Path, help=deck_help)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8765, help="the port to listen on (default: 8765; 0: any free one)"
+    )
+    serve.add_argument("--free", action="store_true", help="viewers may page ahead of the presenter")
+    serve.add_argument("--theme", metavar="NAME", help="a Textual theme for the page (default: the deck's)")
+    serve.add_argument(
+        "--relay", metavar="redis://HOST:PORT", help="share the position with other serve processes through Redis"
+    )
+    serve.add_argument(
+        "--relay-channel", default="briefing", metavar="NAME", help="the Redis channel's name (default: briefing)"
+    )
+    serve.add_argument("--no-qr", dest="qr", action="store_false", help="print the URLs without QR codes")
+    serve.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
     new.add_argument("path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)")
@@ -175,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(deck_path, args)
         if args.command == "check":
             return run_check(deck_path, args)
+        if args.command == "serve":
+            return run_serve(deck_path, args)
         return run_present(deck_path, args)
     except (DeckError, WriteError, UsageError) as error:
         print(f"briefing: {error}", file=sys.stderr)
@@ -232,19 +315,27 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
             print(f"briefing: {error}", file=sys.stderr)
             return 2
     deck = load(deck_path, dialect=args.dialect)
+    if args.format == "svg":
+        return _export_svg(deck_path, deck, args)
+    runs = None
+    if args.run_code:
+        from briefing.deck_runs import outputs_by_block
+        from briefing.run import Limits
+
+        runs = outputs_by_block(deck, Limits(seconds=args.time_limit))
     output: str | bytes
     if args.format == "json":
         from briefing.export.json import export_json
 
-        output = export_json(deck, notes=args.notes, ascii=args.ascii)
+        output = export_json(deck, notes=args.notes, ascii=args.ascii, runs=runs)
     elif args.format in ("html", "pdf"):
-        output = _export_page(deck, args)
+        output = _export_page(deck, args, runs)
     else:
         from briefing.export.text import export_text
 
         width = args.width if args.width is not None else 80
         unspellable: set[str] = set()
-        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable)
+        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable, runs=runs)
         if unspellable:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
@@ -273,12 +364,19 @@ def _check_export_options(args: argparse.Namespace) -> None:
         raise UsageError("--width applies only to --format text", prog)
     if args.ascii and args.format not in ("text", "json"):
         raise UsageError("--ascii applies only to --format text and json", prog)
-    if args.theme is not None and args.format not in ("html", "pdf"):
-        raise UsageError("--theme applies only to --format html and pdf", prog)
-    if args.steps and args.format != "pdf":
-        raise UsageError("--steps applies only to --format pdf", prog)
+    if args.theme is not None and args.format not in ("html", "pdf", "svg"):
+        raise UsageError("--theme applies only to --format html, pdf and svg", prog)
+    if args.steps and args.format not in ("pdf", "svg"):
+        raise UsageError("--steps applies only to --format pdf and svg", prog)
+    for option, given in (("--size", args.size is not None), ("--index", args.index)):
+        if given and args.format != "svg":
+            raise UsageError(f"{option} applies only to --format svg", prog)
     if args.output == "":
         raise UsageError("-o needs a file name (or - for standard output)", prog)
+    if args.format == "svg":
+        _check_svg_options(args, prog)
+        if args.run_code:  # the pictures are drawn by the show, which runs code only on a key
+            raise UsageError("--run-code applies only to --format text, json, html and pdf", prog)
     if args.theme is not None:
         from briefing.export.html_theme import theme_names
 
@@ -288,7 +386,74 @@ def _check_export_options(args: argparse.Namespace) -> None:
         raise UsageError("a PDF is not for the terminal: give -o FILE (or -o - to pipe it)", prog)
 
 
-def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
+def _check_svg_options(args: argparse.Namespace, prog: str) -> None:
+    from briefing.render.frame import MIN_SIZE
+
+    if args.notes:  # the pictures are the room's view, which never shows a note
+        raise UsageError("--notes does not apply to --format svg: the pictures show what the room sees", prog)
+    if args.output == "-":
+        raise UsageError("-o - does not apply to --format svg: give -o DIR, a directory for the pictures", prog)
+    if args.size is not None:
+        (columns, rows), (fewest_columns, fewest_rows), (most_columns, most_rows) = args.size, MIN_SIZE, SVG_MAX_SIZE
+        if not (fewest_columns <= columns <= most_columns and fewest_rows <= rows <= most_rows):
+            raise UsageError(
+                f"--size must be from {fewest_columns}x{fewest_rows} to {most_columns}x{most_rows}, "
+                f"not {columns}x{rows}",
+                prog,
+            )
+
+
+def _export_svg(deck_path: Path, deck: Deck, args: argparse.Namespace) -> int:
+    """An SVG per slide (per step with --steps) in the directory -o names, drawn by the show
+    itself; and with --index, a page that shows them in order."""
+    from briefing.export.svg_files import slide_files
+    from briefing.export.svg_index import index_page
+    from briefing.fileio import why_not_written, write_atomic
+    from briefing.ui.svg_export import Picture, Stopped, draw_pictures
+
+    folder = Path(args.output) if args.output else Path(f"{deck_path.resolve().stem or 'deck'}-svg")
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise WriteError(folder, "it exists and is not a directory")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(folder, f"cannot create the directory: {why_not_written(folder, exc)}") from None
+
+    def write(name: str, text: str) -> None:
+        target = folder / name
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise WriteError(target, f"cannot write: {why_not_written(target, exc)}") from None
+
+    def written(picture: Picture) -> None:
+        write(picture.file.name, picture.svg)
+
+    files = slide_files(deck, steps=args.steps)
+    size = args.size if args.size is not None else SVG_SIZE
+    try:
+        drawing = draw_pictures(deck_path, deck, files, size=size, theme=args.theme, done=written)
+    except Stopped as stopped:
+        print(f"briefing: {stopped} of {len(files)} (in {folder})", file=sys.stderr)
+        return stopped.exit_status
+    for problem in drawing.problems:
+        print(f"briefing: warning: {problem}", file=sys.stderr)
+    cut_off = sorted({picture.file.slide + 1 for picture in drawing.pictures if picture.cut_off})
+    if cut_off:
+        numbers = ", ".join(str(number) for number in cut_off)
+        print(
+            f"briefing: warning: taller than {size[0]}x{size[1]}, so the picture shows only part of it: "
+            f"slide{'s' if len(cut_off) > 1 else ''} {numbers} (a larger --size shows more)",
+            file=sys.stderr,
+        )
+    if args.index:
+        write("index.html", index_page(deck, files))
+    extra = " and index.html" if args.index else ""
+    print(f"{len(files)} SVG files{extra} in {folder}", file=sys.stderr)
+    return 0
+
+
+def _export_page(deck: Deck, args: argparse.Namespace, runs: Mapping[RunKey, RunOutput] | None) -> str | bytes:
     """The HTML page or the PDF; a front-matter theme that is not Textual's is said, once."""
     from briefing.export.html import chosen_theme
 
@@ -302,10 +467,10 @@ def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
     if args.format == "pdf":
         from briefing.export.pdf import export_pdf
 
-        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps)
+        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps, runs=runs)
     from briefing.export.html import export_html
 
-    return export_html(deck, notes=args.notes, theme=args.theme)
+    return export_html(deck, notes=args.notes, theme=args.theme, runs=runs)
 
 
 def _write_stdout_bytes(data: bytes) -> None:
@@ -339,6 +504,11 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         deck = load(deck_path, dialect=args.dialect)
         source = choose_source(deck, args.source)
         findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
+        if args.run_code:
+            from briefing.deck_runs import run_findings
+            from briefing.run import Limits
+
+            findings += run_findings(deck, Limits(seconds=args.time_limit))
         findings = in_deck_order(deck, [*findings, *source.findings])
         if findings:
             write_stdout("".join(f"{finding}\n" for finding in findings))
@@ -354,6 +524,40 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         return 1
     print(f"{len(deck.slides)} slides, no findings", file=sys.stderr)
     return 0
+
+
+def run_serve(deck_path: Path, args: argparse.Namespace) -> int:
+    from briefing.load import load
+
+    if args.theme is not None:
+        from briefing.export.html_theme import theme_names
+
+        if args.theme not in theme_names():
+            raise UsageError(f"unknown theme {args.theme!r}; themes are: {', '.join(theme_names())}", "briefing serve")
+    if args.relay is not None and not args.relay.startswith(("redis://", "rediss://")):
+        raise UsageError(f"--relay takes a redis://HOST:PORT URL, not {args.relay!r}", "briefing serve")
+    try:
+        from briefing.serve.errors import ServeError
+        from briefing.serve.run import ServeOptions, serve
+    except ImportError as error:  # the serve extra is not installed
+        print(f"briefing: serve needs {error.name}: pip install 'briefing[serve]'", file=sys.stderr)
+        return 2
+    deck = load(deck_path, dialect=args.dialect)
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        free=args.free,
+        theme=args.theme,
+        dialect=args.dialect,
+        relay=args.relay,
+        relay_channel=args.relay_channel,
+        qr=args.qr,
+    )
+    try:
+        return serve(deck_path, deck, options)
+    except ServeError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return 2
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -395,12 +599,31 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    images = getattr(args, "images", "auto")
+    if images == "graphics":
+        print(
+            "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
+            "--images auto draws images in coloured half-blocks",
+            file=sys.stderr,
+        )
+        return 2
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
     clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
+    from briefing.run import Limits
+
     app = BriefingApp(
-        deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, dialect=args.dialect, **clean
+        deck_path,
+        deck=deck,
+        start_slide=args.slide,
+        theme=args.theme,
+        role=role,
+        dialect=args.dialect,
+        run_code=args.run_code,
+        run_limits=Limits(seconds=args.time_limit),
+        images=images,
+        **clean,
     )
     app.run()
     if app.recovered is not None:

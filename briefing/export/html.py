@@ -17,13 +17,17 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from briefing.core.alignment import slide_alignment
 from briefing.core.blocks import Block, ColumnMark, Heading
 from briefing.core.model import Deck, Slide
+from briefing.core.runnable import RunKey, RunOutput, slide_outputs
+from briefing.deck_images import deck_directory
 from briefing.export.html_blocks import BlockWriter, attribute, column_classes, text
+from briefing.export.html_pictures import slide_pictures
 from briefing.export.html_theme import chart_fills, theme_css
 from briefing.export.language import language_tag
 from briefing.export.theme_table import THEMES
@@ -38,6 +42,15 @@ def asset(name: str) -> str:
     return files("briefing.export").joinpath(name).read_text(encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class LiveAdditions:
+    """What a served page adds to the exported one: its own script and style (inline, allowed
+    by hash like the page's)."""
+
+    script: str
+    style: str
+
+
 def chosen_theme(deck: Deck, theme: str | None = None) -> str | None:
     """The built-in theme the page is drawn in: `theme` (the caller checked it), else the
     front matter's if it names one; None means light or dark as the reader's system prefers
@@ -48,29 +61,45 @@ def chosen_theme(deck: Deck, theme: str | None = None) -> str | None:
     return named if isinstance(named, str) and named in THEMES else None
 
 
-def export_html(deck: Deck, *, notes: bool = False, theme: str | None = None, step_pages: bool = False) -> str:
+def export_html(
+    deck: Deck,
+    *,
+    notes: bool = False,
+    theme: str | None = None,
+    step_pages: bool = False,
+    live: LiveAdditions | None = None,
+    runs: Mapping[RunKey, RunOutput] | None = None,
+) -> str:
     """The page as text. `step_pages` (for the PDF) gives each step of a slide a page of its
-    own instead of one section per slide revealed by the script."""
+    own instead of one section per slide revealed by the script. `live` (for `briefing
+    serve`) adds a script and a style after the page's own, and lets the page talk to and load
+    images from the server it came from. `runs` (`--run-code`) are put under their code
+    blocks."""
     name = chosen_theme(deck, theme)
     scheme, colours = theme_css(name)
     writer = BlockWriter(chart_fills(name))
     style, script = asset(STYLESHEET), asset(SCRIPT)
     colours_style = f"\n{colours}\n"
+    policy = _policy(script, style, colours_style) if live is None else _live_policy(script, style, colours_style, live)
     parts = [
         "<!DOCTYPE html>\n",
         f"<html{_lang(deck)}>\n<head>\n",
         '<meta charset="utf-8">\n',
-        f'<meta http-equiv="Content-Security-Policy" content="{_policy(script, style, colours_style)}">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f'<meta name="color-scheme" content="{scheme}">\n',
         *_document_metadata(deck.metadata),
         f"<title>{text(deck.title)}</title>\n",
         f"<style>{style}</style>\n",
         f"<style>{colours_style}</style>\n",
+        *([f"<style>{live.style}</style>\n"] if live is not None else []),
         "</head>\n<body>\n",
         '<main id="slides">\n',
     ]
+    directory = deck_directory(deck)
     for slide in deck.slides:
+        writer.outputs = slide_outputs(slide, runs) if runs else {}
+        writer.pictures = slide_pictures(slide, directory)
         if step_pages:
             parts.extend(_step_pages(writer, slide, notes))
         else:
@@ -80,6 +109,7 @@ def export_html(deck: Deck, *, notes: bool = False, theme: str | None = None, st
         _overview(deck),
         _status(deck),
         f"<script>{script}</script>\n",
+        *([f"<script>{live.script}</script>\n"] if live is not None else []),
         "</body>\n</html>\n",
     ]
     return "".join(parts)
@@ -97,6 +127,17 @@ def _policy(script: str, *styles: str) -> str:
     return (
         f"default-src 'none'; script-src {_csp_hash(script)}; style-src {style_hashes}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def _live_policy(script: str, style: str, colours: str, live: LiveAdditions) -> str:
+    """As `_policy`, with the live script and style, and the page's own server allowed for
+    its event stream and images (`'self'`: nowhere else)."""
+    scripts = f"{_csp_hash(script)} {_csp_hash(live.script)}"
+    styles = " ".join(_csp_hash(source) for source in (style, colours, live.style))
+    return (
+        f"default-src 'none'; script-src {scripts}; style-src {styles}; connect-src 'self'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'"
     )
 
 
