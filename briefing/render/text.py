@@ -112,7 +112,7 @@ class PlainText:
         else:
             markers = [self.bullet + " "] * len(block.items)
         lines: list[str] = []
-        for marker, item in zip(markers, block.items):
+        for marker, item in zip(markers, block.items, strict=True):
             if lines and not block.tight:
                 lines.append("")
             indent = " " * len(marker)
@@ -143,11 +143,15 @@ class PlainText:
 
     @staticmethod
     def _table_row(cells: list[str], widths: Sequence[int], align: Sequence[str], gap: str) -> list[str]:
-        wrapped = [wrap(cell, w) for cell, w in zip(cells, widths)]
+        wrapped = [wrap(cell, w) for cell, w in zip(cells, widths, strict=True)]
         height = max(len(cell) for cell in wrapped)
         lines = []
         for index in range(height):
-            parts = [pad(cell[index] if index < len(cell) else "", w, a) for cell, w, a in zip(wrapped, widths, align)]
+            # a table may state more alignments than it has columns: the extra ones go unused
+            parts = [
+                pad(cell[index] if index < len(cell) else "", w, a)
+                for cell, w, a in zip(wrapped, widths, align, strict=False)
+            ]
             lines.append(gap.join(parts).rstrip())
         return lines
 

@@ -31,7 +31,7 @@ def test_keys_and_values_follow_the_model():
     data = json.loads(export_json(deck, notes=True))
     assert list(data) == ["format", "version", "title", "metadata", "slide_count", "slides"]
     assert data["slide_count"] == len(deck.slides) == len(data["slides"])
-    for item, slide in zip(data["slides"], deck.slides):
+    for item, slide in zip(data["slides"], deck.slides, strict=True):
         assert list(item) == ["number", "title", "body", "steps", "notes", "file", "lines", "metadata"]
         assert (item["number"], item["title"], item["body"]) == (slide.number, slide.title, slide.body)
         assert item["steps"] == len(slide.steps)

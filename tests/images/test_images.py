@@ -60,7 +60,7 @@ def pixel(decoded: DecodedImage, x: int, y: int) -> tuple[int, int, int, int]:
 
 
 def close_to(actual, expected, tolerance=12) -> bool:
-    return all(abs(a - b) <= tolerance for a, b in zip(actual, expected))
+    return all(abs(a - b) <= tolerance for a, b in zip(actual, expected, strict=True))
 
 
 def png_declaring(width: int, height: int) -> bytes:

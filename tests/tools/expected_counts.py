@@ -402,13 +402,13 @@ def compare(name: str, spec: dict, fields: tuple[str, ...], result: Result) -> l
     slides = spec["slides"]
     if len(result.slides) != len(slides):
         return [f"{name}: the tool counts {len(result.slides)} slides, expected.json {len(slides)}"]
-    for number, (counted, wanted) in enumerate(zip(result.slides, slides), start=1):
+    for number, (counted, wanted) in enumerate(zip(result.slides, slides, strict=True), start=1):
         where = f"{name} slide {number}"
         if "steps" in fields and counted.steps != wanted["steps"]:
             problems.append(f"{where}: {counted.steps} steps, expected.json {wanted['steps']}")
         if "notes" in fields and counted.notes is not None:
             if len(counted.notes) != len(wanted["notes"]) or not all(
-                text in note for text, note in zip(wanted["notes"], counted.notes)
+                text in note for text, note in zip(wanted["notes"], counted.notes, strict=True)
             ):
                 problems.append(f"{where}: notes {counted.notes}, expected.json {wanted['notes']}")
         tables = wanted.get("tables", 0)
@@ -423,7 +423,7 @@ def record(spec: dict, fields: tuple[str, ...], result: Result) -> None:
         source["error"] = f"{result.tool} (the file; the line is documented)"
         return
     if len(result.slides) == len(spec["slides"]):
-        for counted, wanted in zip(result.slides, spec["slides"]):
+        for counted, wanted in zip(result.slides, spec["slides"], strict=True):
             if "steps" in fields and counted.steps is not None:
                 wanted["steps"] = counted.steps
     for key in ("slides", "steps", "notes", "tables"):

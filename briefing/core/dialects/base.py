@@ -8,6 +8,7 @@ slides are cut, and what happens to whole slides (templates, hidden slides, incl
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -223,7 +224,7 @@ def slide_level(items: list[Item]) -> int | None:
     visible = [item for item in items if item.kind in VISIBLE]
     levels = [
         item.level
-        for item, following in zip(visible, visible[1:])
+        for item, following in itertools.pairwise(visible)
         if item.kind is Kind.HEADING and following.kind is not Kind.HEADING
     ]
     if levels:
