@@ -7,11 +7,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -40,7 +40,7 @@ _MAX_DIGITS = 6
 _TIMER_KEYS = frozenset(
     key.strip()
     for binding in PresentScreen.BINDINGS
-    if binding.action in ("app.toggle_timer", "app.reset_timer")
+    if isinstance(binding, Binding) and binding.action in ("app.toggle_timer", "app.reset_timer")
     for key in binding.key.split(",")
 )
 # what the room must never get in a clean audience view: notes, the editor (notes included)
@@ -66,7 +66,7 @@ class BriefingApp(App[int]):
     COMMANDS = App.COMMANDS | {SlideCommands}
     NOTIFICATION_TIMEOUT = 4
 
-    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     deck: reactive[Deck] = reactive(cast(Deck, None), always_update=True, init=False)  # set in __init__
     """The deck shown: the last one that loaded."""
