@@ -236,7 +236,7 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     if args.format == "json":
         from briefing.export.json import export_json
 
-        output = export_json(deck, notes=args.notes, ascii=args.ascii)
+        output = export_json(deck, notes=args.notes, ascii_only=args.ascii)
     elif args.format in ("html", "pdf"):
         output = _export_page(deck, args)
     else:
@@ -244,7 +244,7 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
 
         width = args.width if args.width is not None else 80
         unspellable: set[str] = set()
-        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable)
+        output = export_text(deck, width=width, notes=args.notes, ascii_only=args.ascii, unspellable=unspellable)
         if unspellable:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)

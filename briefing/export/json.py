@@ -50,6 +50,6 @@ def _source(span: SourceSpan, base: Path) -> dict[str, Any]:
     return {"file": name, "lines": [span.start, span.end]}
 
 
-def export_json(deck: Deck, *, notes: bool = False, ascii: bool = False) -> str:
-    """The deck as JSON text. With `ascii`, other characters are `\\uXXXX` escapes: same data."""
-    return json.dumps(deck_to_dict(deck, notes=notes), ensure_ascii=ascii, indent=2) + "\n"
+def export_json(deck: Deck, *, notes: bool = False, ascii_only: bool = False) -> str:
+    """The deck as JSON text. With `ascii_only`, other characters are `\\uXXXX` escapes: same data."""
+    return json.dumps(deck_to_dict(deck, notes=notes), ensure_ascii=ascii_only, indent=2) + "\n"

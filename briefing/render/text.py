@@ -30,15 +30,15 @@ _WRAP_GAPS = (2, 1)
 class PlainText:
     """Lays out blocks as plain text lines no wider than `width` (bar unbreakable words)."""
 
-    def __init__(self, *, ascii: bool = False) -> None:
-        self.ascii = ascii
-        self.unspellable: MutableSet[str] = set()  # characters `ascii` output had to write as `?`
-        self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii else str
-        self.bullet = "*" if ascii else "\u2022"
-        self.bar = "#" if ascii else "\u2588"
-        self.axis = "|" if ascii else "\u2502"
-        self.rule = "-" if ascii else "\u2500"
-        self.ellipsis = "..." if ascii else "\u2026"
+    def __init__(self, *, ascii_only: bool = False) -> None:
+        self.ascii_only = ascii_only
+        self.unspellable: MutableSet[str] = set()  # characters `ascii_only` output had to write as `?`
+        self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii_only else str
+        self.bullet = "*" if ascii_only else "\u2022"
+        self.bar = "#" if ascii_only else "\u2588"
+        self.axis = "|" if ascii_only else "\u2502"
+        self.rule = "-" if ascii_only else "\u2500"
+        self.ellipsis = "..." if ascii_only else "\u2026"
 
     def blocks(self, blocks: Sequence[Block], width: int, *, tight: bool = False) -> list[str]:
         """All blocks, a blank line between each unless `tight`."""

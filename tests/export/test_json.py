@@ -96,6 +96,6 @@ def test_no_note_reaches_the_json_without_notes(tmp_path):
 
 def test_ascii_escapes_everything_else_and_keeps_the_data():
     deck = load_deck(BUNDLED)
-    escaped = export_json(deck, notes=True, ascii=True)
+    escaped = export_json(deck, notes=True, ascii_only=True)
     assert escaped.isascii()
     assert json.loads(escaped) == json.loads(export_json(deck, notes=True))

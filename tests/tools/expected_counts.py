@@ -124,8 +124,8 @@ def install(work: Path) -> None:
             run(["npm", "install", "--silent", *packages], cwd=target)
 
 
-def run(command: list[str], *, cwd: Path | None = None, input: str | None = None) -> str:
-    done = subprocess.run(command, cwd=cwd, input=input, capture_output=True, text=True, timeout=600)
+def run(command: list[str], *, cwd: Path | None = None, stdin_text: str | None = None) -> str:
+    done = subprocess.run(command, cwd=cwd, input=stdin_text, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
     return done.stdout
