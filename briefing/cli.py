@@ -324,7 +324,7 @@ def _write_stdout_bytes(data: bytes) -> None:
 
 def _same_file(first: Path, second: Path) -> bool:
     try:
-        return os.path.samefile(first, second)
+        return first.samefile(second)
     except (OSError, ValueError):
         return False  # one of them does not exist (yet)
 

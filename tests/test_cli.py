@@ -83,7 +83,7 @@ def test_an_empty_output_name_is_an_error(capsys):
 @pytest.mark.parametrize("args", [["export"], ["export", "--format", "json"], ["new", "{tmp}/t.md"]])
 def test_a_full_standard_output_is_one_line_not_a_traceback(tmp_path, args):
     args = [arg.format(tmp=tmp_path) for arg in args]
-    with open("/dev/full", "w") as full:
+    with Path("/dev/full").open("w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "briefing", *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import stat
 
 import pytest
@@ -78,7 +77,7 @@ def test_permissions_are_kept_and_no_temporary_file_is_left(tmp_path):
     path = write(tmp_path, DECK.encode())
     path.chmod(0o640)
     save_slide(slide_source(path, 1), "# One\n\nok")
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.md"]
 
 

@@ -260,7 +260,7 @@ def _fifo(deck: Path) -> str:
 
 
 def _over_20_mib(deck: Path) -> str:
-    with open(deck / "huge.png", "wb") as handle:
+    with (deck / "huge.png").open("wb") as handle:
         handle.write(png_declaring(10, 10))
         handle.truncate(21 * 1024 * 1024)  # sparse: costs no disk
     return "huge.png"

@@ -258,7 +258,7 @@ async def test_a_failing_callback_does_not_break_the_link(links, caplog):
 
 async def test_the_hub_recovers_its_deleted_socket(links):
     hub, client = await pair(links)
-    os.unlink(links.path)
+    links.path.unlink()
     await wait_until(lambda: links.path.exists())  # bound again by the watchdog
     late = await links.start("audience", origin="c")
     await wait_until(lambda: hub.peers == 2)
@@ -320,7 +320,7 @@ async def test_the_deck_picks_the_socket_in_the_runtime_dir(short_dir, monkeypat
 
 async def test_an_unusable_runtime_dir_disables_the_link_quietly(tmp_path, monkeypatch, caplog):
     (tmp_path / "briefing").mkdir()
-    os.chmod(tmp_path / "briefing", 0o755)
+    (tmp_path / "briefing").chmod(0o755)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     real = os.geteuid()
     monkeypatch.setattr(os, "geteuid", lambda: real + 1)  # the directory is someone else's

@@ -4,7 +4,6 @@ their own when there is no console."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -168,7 +167,7 @@ async def test_the_ordinary_view_keeps_its_toasts_with_paths_relative_to_the_dec
 @pytest.fixture
 def socket_path():
     folder = Path(tempfile.mkdtemp(prefix="bcln-", dir="/tmp"))  # socket paths must be short
-    os.chmod(folder, 0o700)
+    folder.chmod(0o700)
     yield folder / "show.sock"
     shutil.rmtree(folder, ignore_errors=True)
 
