@@ -3,6 +3,7 @@ and if it has not ended in time, the whole session is killed before the test fai
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -27,10 +28,8 @@ def run_to_the_end(args: Sequence[str], timeout: float, **options) -> subprocess
 
 def kill_session(leader: int) -> None:
     """SIGKILL for every process in the session (process group) that `leader` leads."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(leader, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def has_ended(pid: int) -> bool:

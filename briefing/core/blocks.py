@@ -8,7 +8,7 @@ of them and the CLI's start-up time counts: both are cheaper to create.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Literal, NamedTuple, Union
+from typing import Literal, NamedTuple
 
 from briefing.core.compat import assert_never
 
@@ -84,7 +84,7 @@ class Rule(NamedTuple):
     """A thematic break drawn inside a slide."""
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Chart, Quote, Rule]
+Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Chart | Quote | Rule
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 from briefing.core.loader import load_deck
 from briefing.editing import EditConflict, read_slide_source, replace_lines, save_slide
 
-DECK = "---\ntitle: T\n---\n\n# One\n\nfirst body\n\n---\n\n# Two\n\nsecond body\n<!--\nnote two\n-->\n\n---\n\n# Three\n\nlast"
+DECK = (
+    "---\ntitle: T\n---\n\n# One\n\nfirst body\n\n"
+    "---\n\n# Two\n\nsecond body\n<!--\nnote two\n-->\n\n---\n\n# Three\n\nlast"
+)
 
 
 def write(tmp_path, data: bytes, name: str = "deck.md"):

@@ -406,11 +406,15 @@ def compare(name: str, spec: dict, fields: tuple[str, ...], result: Result) -> l
         where = f"{name} slide {number}"
         if "steps" in fields and counted.steps != wanted["steps"]:
             problems.append(f"{where}: {counted.steps} steps, expected.json {wanted['steps']}")
-        if "notes" in fields and counted.notes is not None:
-            if len(counted.notes) != len(wanted["notes"]) or not all(
-                text in note for text, note in zip(wanted["notes"], counted.notes, strict=True)
-            ):
-                problems.append(f"{where}: notes {counted.notes}, expected.json {wanted['notes']}")
+        if (
+            "notes" in fields
+            and counted.notes is not None
+            and (
+                len(counted.notes) != len(wanted["notes"])
+                or not all(text in note for text, note in zip(wanted["notes"], counted.notes, strict=True))
+            )
+        ):
+            problems.append(f"{where}: notes {counted.notes}, expected.json {wanted['notes']}")
         tables = wanted.get("tables", 0)
         if "tables" in fields and counted.tables != tables:
             problems.append(f"{where}: {counted.tables} tables, expected.json {tables}")

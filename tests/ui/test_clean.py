@@ -220,7 +220,7 @@ async def test_no_clean_keeps_the_ordinary_view_with_a_console(socket_path):
 async def test_an_audience_views_problem_goes_to_the_console(socket_path):
     audience = linked(SHOW, socket_path)
     console = linked(SHOW, socket_path, role="console")
-    async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)) as desk:
+    async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)):
         await wait_until(lambda: audience.clean_view)
         await room.press("9", "9", "enter")  # a key pressed on the projector's keyboard
         await wait_until(lambda: any("no slide 99" in m for m in toasts(console)))

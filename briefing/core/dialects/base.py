@@ -79,9 +79,13 @@ def fenced_lines(lines: list[str]) -> list[bool]:
                 inside[number] = True
             continue
         inside[number] = True
-        if match and match.group(1)[0] == opening[0] and len(match.group(1)) >= opening[1]:
-            if not match.group(2).strip():
-                opening = None
+        if (
+            match
+            and match.group(1)[0] == opening[0]
+            and len(match.group(1)) >= opening[1]
+            and not match.group(2).strip()
+        ):
+            opening = None
     return inside
 
 
@@ -240,9 +244,10 @@ def list_item_lines(tokens: list[Token], first: int, last: int, all_depths: bool
     for token in tokens[first : last + 1]:
         if token.type in ("bullet_list_open", "ordered_list_open") and depth is None:
             depth = token.level + 1
-        elif token.type == "list_item_open" and token.map and depth is not None:
-            if all_depths or token.level == depth:
-                lines.append(token.map[0])
+        elif (
+            token.type == "list_item_open" and token.map and depth is not None and (all_depths or token.level == depth)
+        ):
+            lines.append(token.map[0])
     return lines
 
 
