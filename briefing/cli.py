@@ -7,6 +7,7 @@ loads Textual and `briefing --help` loads almost nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import sys
@@ -207,10 +208,8 @@ def write_stdout(text: str) -> None:
 
 def _discard_stdout() -> None:
     """Point standard output at /dev/null, so the flush at exit does not fail a second time."""
-    try:
+    with contextlib.suppress(AttributeError, OSError, ValueError):
         sys.stdout.flush()
-    except (AttributeError, OSError, ValueError):
-        pass
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -342,7 +341,7 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         findings = in_deck_order(deck, [*findings, *source.findings])
         if findings:
             write_stdout("".join(f"{finding}\n" for finding in findings))
-    if source.named:
+    if source.named and source.path is not None:  # a named source always has its path
         named = printable_path(source.path)
         print(f"figures checked against {named} (the front matter's source)", file=sys.stderr)
     errors = sum(finding.severity == "error" for finding in findings)
@@ -398,9 +397,15 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
     app = BriefingApp(
-        deck_path, deck=deck, start_slide=args.slide, theme=args.theme, role=role, dialect=args.dialect, **clean
+        deck_path,
+        deck=deck,
+        start_slide=args.slide,
+        theme=args.theme,
+        role=role,
+        dialect=args.dialect,
+        clean=getattr(args, "clean", None),  # present only: presenter has no --clean or --progress
+        progress=getattr(args, "progress", False),
     )
     app.run()
     if app.recovered is not None:

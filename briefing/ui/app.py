@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -165,7 +165,7 @@ class BriefingApp(App[int]):
     def get_default_screen(self) -> PresentScreen:
         return self.present
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from briefing.ui.screenshot import with_own_screenshot
 
         return with_own_screenshot(self, super().get_system_commands(screen))
@@ -337,7 +337,7 @@ class BriefingApp(App[int]):
                 return screen
         return None
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         """Quit, but never with an unsaved slide in the editor without asking."""
         from briefing.ui.screens.editor import EditorScreen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -88,7 +88,7 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.matches[event.option_index])
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         results = self.query_one(OptionList)
         if event.key == "down" and self.query_one(Input).has_focus and self.matches:
             results.focus()
