@@ -1,5 +1,6 @@
 """Export speed and memory, against pandoc and markdown-it-py's bare parse, in one run; the
-HTML export against the text export of the same deck; the PDF of the bundled deck.
+HTML export against the text export of the same deck; the PDF and the SVG pictures of the
+bundled deck, and the time an SVG picture takes once the show has started.
 
     python benchmarks/export.py [--runs 7] [--slides 1000]
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import itertools
 import os
 import shutil
 import statistics
@@ -111,6 +113,7 @@ def main() -> None:
         print()
         print(f"  export / imports      {small['seconds'] / imports['seconds']:.2f}x   (target <= 1.5x)")
         measure_pdf(briefing, bundled, Path(scratch), args.runs)
+        measure_svg(briefing, bundled, big, Path(scratch), args.runs)
 
 
 def measure_pdf(briefing: list[str], bundled: Path, scratch: Path, runs: int) -> None:
@@ -142,6 +145,35 @@ def measure_pdf(briefing: list[str], bundled: Path, scratch: Path, runs: int) ->
         f"  pdf                   {pdf['seconds']:.2f} s   "
         f"(target <= 5 s; {pdf['seconds'] / text['seconds']:.1f}x the text export)"
     )
+
+
+def measure_svg(briefing: list[str], bundled: Path, big: Path, scratch: Path, runs: int) -> None:
+    """The bundled deck as SVG pictures, whole process, against its text export; then the time
+    between pictures in one show (start-up excluded), over the big deck's first 100 slides."""
+    print("\nbundled deck as SVG pictures")
+    svg = [*briefing, "export", str(bundled), "--format", "svg", "-o", str(scratch / "svg")]
+    results = measure(
+        {
+            "briefing export slides --format svg": svg,
+            "briefing export slides --format svg --steps": [*svg, "--steps"],
+            "briefing export slides": [*briefing, "export", str(bundled)],
+        },
+        runs,
+    )
+    slides, steps, text = results.values()
+    print()
+    ratio = slides["seconds"] / text["seconds"]
+    print(f"  svg                   {slides['seconds']:.2f} s   (target <= 3 s; {ratio:.1f}x the text export)")
+    print(f"  svg --steps           {steps['seconds']:.2f} s")
+    from briefing.core.loader import load_deck
+    from briefing.export.svg_files import slide_files
+    from briefing.ui.svg_export import draw_pictures
+
+    deck = load_deck(big)
+    taken: list[float] = []
+    draw_pictures(big, deck, slide_files(deck)[:100], size=(100, 30), done=lambda _: taken.append(time.perf_counter()))
+    gaps = [later - earlier for earlier, later in itertools.pairwise(taken)]
+    print(f"  a picture, after start-up  {statistics.median(gaps) * 1000:.0f} ms median   (target <= 100 ms)")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     ListBlock,
     Paragraph,
@@ -23,6 +25,9 @@ from briefing.core.blocks import Rule as RuleBlock
 from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Severity, Slide
 from briefing.render.frame import content_size, wide_width
+
+if TYPE_CHECKING:
+    from briefing.render.rich import SlideRenderer
 
 
 @dataclass(frozen=True)
@@ -90,11 +95,14 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     for slide in deck.slides:
         rows, widest = measure(renderer.render(slide.blocks, breakout=wide - width), width)
         if rows > height:
-            yield _at(
-                slide,
-                "error",
-                f"slide {slide.number} is {rows} rows tall; {where} leaves room for {height}",
-            )
+            columns = list(_tall_columns(renderer, slide, width, rows, height))
+            yield from (_at(slide, "error", f"{message}; {where} leaves room for {height}") for message in columns)
+            if not columns:
+                yield _at(
+                    slide,
+                    "error",
+                    f"slide {slide.number} is {rows} rows tall; {where} leaves room for {height}",
+                )
         if widest <= wide:
             continue
         room = f"{where} leaves room for {wide} (the show scrolls it sideways)"
@@ -105,6 +113,30 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
                 what, line = _too_wide(block, lines, slide.span.start, slide.span.end)
                 message = f"slide {slide.number}: {what.format(widest)}; {room}"
                 yield Finding(slide.span.path, line, "error", message)
+
+
+def _tall_columns(renderer: SlideRenderer, slide: Slide, width: int, rows: int, height: int) -> Iterator[str]:
+    """For a slide too tall with columns side by side: each column that makes it so."""
+    from briefing.core.columns import ColumnGroup, group_columns
+    from briefing.render.columns import column_label, column_widths
+    from briefing.render.rich import measure
+
+    for group in group_columns(slide.blocks):
+        widths = column_widths(group.weights, width) if isinstance(group, ColumnGroup) else None
+        if not isinstance(group, ColumnGroup) or widths is None:
+            continue
+        tall = [
+            measure(renderer.render(column, title_first=False), w)[0]
+            for column, w in zip(group.columns, widths, strict=True)
+        ]
+        rest = rows - max(tall)  # the rows the slide takes besides these columns
+        count = len(group.columns)
+        for index, (column_rows, name) in enumerate(zip(tall, group.names, strict=True)):
+            if rest + column_rows > height:
+                label = column_label(index, count, name)
+                label = label[:1].lower() + label[1:]
+                total = rest + column_rows
+                yield f"slide {slide.number}: {label} is {column_rows} rows tall, {total} with the rest of the slide"
 
 
 def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str, int]:
@@ -125,7 +157,7 @@ def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str
             case CodeBlock():
                 longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
                 return "a code line is {} columns wide", line_with(longest[:40])
-            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock():
+            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock() | ColumnMark():
                 continue  # drawn within the width they are given (walk visits what is inside)
             case _:
                 assert_never(inner)
@@ -212,7 +244,7 @@ def _block_texts(blocks: Iterable[Block]) -> Iterator[str]:
                     yield f"{bar.label}: {bar.shown}{'%' if percent and not bar.shown.endswith('%') else ''}"
             case ListBlock() | Quote():
                 continue  # walk visits what is inside them
-            case CodeBlock() | RuleBlock():
+            case CodeBlock() | RuleBlock() | ColumnMark():
                 continue  # no prose
             case _:
                 assert_never(block)

@@ -1,4 +1,4 @@
-"""The `briefing` command: present (the default), presenter, export, check, new.
+"""The `briefing` command: present (the default), presenter, export, check, new, serve.
 
 Heavy modules are imported inside the subcommand that needs them, so `briefing export` never
 loads Textual and `briefing --help` loads almost nothing.
@@ -22,8 +22,8 @@ from briefing.fileio import WriteError
 if TYPE_CHECKING:
     from briefing.core.model import Deck
 
-COMMANDS = ("present", "presenter", "export", "check", "new")
-EXPORT_FORMATS = ("text", "json", "html", "pdf")
+COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
+EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
     "auto",
@@ -39,6 +39,11 @@ DIALECTS = (
     "lookatme",
     "mdp",
 )
+
+
+SVG_SIZE = (100, 30)
+SVG_SIZE_TEXT = "100x30"
+SVG_MAX_SIZE = (1000, 500)  # columns, rows: far beyond any screen, and a bound on the work
 
 
 def bundled_deck() -> Path:
@@ -67,6 +72,16 @@ def _width(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a number of columns, not {text!r}") from None
     if not 20 <= value <= 1000:
         raise argparse.ArgumentTypeError(f"width must be between 20 and 1000, not {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, not {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 0 and 65535, not {value}")
     return value
 
 
@@ -126,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
-    export = commands.add_parser("export", help="write the deck as plain text, JSON, an HTML page or a PDF")
+    export = commands.add_parser(
+        "export", help="write the deck as plain text, JSON, an HTML page, a PDF or an SVG picture per slide"
+    )
     export.add_argument("deck", nargs="?", type=Path, help=deck_help)
     export.add_argument("--format", choices=EXPORT_FORMATS, default="text")
     export.add_argument("--notes", action="store_true", help="include the speaker notes")
@@ -135,10 +152,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--theme",
         metavar="NAME",
-        help="HTML and PDF: a Textual theme (default: the deck's, else light or dark as the reader prefers)",
+        help="HTML, PDF and SVG: a Textual theme (default: the deck's; HTML and PDF: else light or dark "
+        "as the reader prefers)",
     )
-    export.add_argument("--steps", action="store_true", help="PDF: a page for every reveal step")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically (- is stdout)")
+    export.add_argument("--steps", action="store_true", help="PDF: a page, SVG: a picture, for every reveal step")
+    export.add_argument(
+        "--size", type=_size, metavar="WxH", help=f"SVG: the screen the show is drawn on (default {SVG_SIZE_TEXT})"
+    )
+    export.add_argument("--index", action="store_true", help="SVG: an index.html beside the pictures, in order")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE atomically (- is stdout); SVG: the directory for the pictures (default: DECK-svg)",
+    )
     export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
@@ -151,6 +178,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="every figure must occur in FILE (default: the file the front matter's source: names)",
     )
     check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+
+    serve = commands.add_parser(
+        "serve", help="serve the deck to browsers: the audience follows on its own devices, a phone is the clicker"
+    )
+    serve.add_argument("deck", nargs="?", type=Path, help=deck_help)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8765, help="the port to listen on (default: 8765; 0: any free one)"
+    )
+    serve.add_argument("--free", action="store_true", help="viewers may page ahead of the presenter")
+    serve.add_argument("--theme", metavar="NAME", help="a Textual theme for the page (default: the deck's)")
+    serve.add_argument(
+        "--relay", metavar="redis://HOST:PORT", help="share the position with other serve processes through Redis"
+    )
+    serve.add_argument(
+        "--relay-channel", default="briefing", metavar="NAME", help="the Redis channel's name (default: briefing)"
+    )
+    serve.add_argument("--no-qr", dest="qr", action="store_false", help="print the URLs without QR codes")
+    serve.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
 
     new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
     new.add_argument("path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)")
@@ -176,6 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(deck_path, args)
         if args.command == "check":
             return run_check(deck_path, args)
+        if args.command == "serve":
+            return run_serve(deck_path, args)
         return run_present(deck_path, args)
     except (DeckError, WriteError, UsageError) as error:
         print(f"briefing: {error}", file=sys.stderr)
@@ -231,6 +281,8 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
             print(f"briefing: {error}", file=sys.stderr)
             return 2
     deck = load(deck_path, dialect=args.dialect)
+    if args.format == "svg":
+        return _export_svg(deck_path, deck, args)
     output: str | bytes
     if args.format == "json":
         from briefing.export.json import export_json
@@ -272,12 +324,17 @@ def _check_export_options(args: argparse.Namespace) -> None:
         raise UsageError("--width applies only to --format text", prog)
     if args.ascii and args.format not in ("text", "json"):
         raise UsageError("--ascii applies only to --format text and json", prog)
-    if args.theme is not None and args.format not in ("html", "pdf"):
-        raise UsageError("--theme applies only to --format html and pdf", prog)
-    if args.steps and args.format != "pdf":
-        raise UsageError("--steps applies only to --format pdf", prog)
+    if args.theme is not None and args.format not in ("html", "pdf", "svg"):
+        raise UsageError("--theme applies only to --format html, pdf and svg", prog)
+    if args.steps and args.format not in ("pdf", "svg"):
+        raise UsageError("--steps applies only to --format pdf and svg", prog)
+    for option, given in (("--size", args.size is not None), ("--index", args.index)):
+        if given and args.format != "svg":
+            raise UsageError(f"{option} applies only to --format svg", prog)
     if args.output == "":
         raise UsageError("-o needs a file name (or - for standard output)", prog)
+    if args.format == "svg":
+        _check_svg_options(args, prog)
     if args.theme is not None:
         from briefing.export.html_theme import theme_names
 
@@ -285,6 +342,73 @@ def _check_export_options(args: argparse.Namespace) -> None:
             raise UsageError(f"unknown theme {args.theme!r}; themes are: {', '.join(theme_names())}", prog)
     if args.format == "pdf" and args.output is None and sys.stdout is not None and sys.stdout.isatty():
         raise UsageError("a PDF is not for the terminal: give -o FILE (or -o - to pipe it)", prog)
+
+
+def _check_svg_options(args: argparse.Namespace, prog: str) -> None:
+    from briefing.render.frame import MIN_SIZE
+
+    if args.notes:  # the pictures are the room's view, which never shows a note
+        raise UsageError("--notes does not apply to --format svg: the pictures show what the room sees", prog)
+    if args.output == "-":
+        raise UsageError("-o - does not apply to --format svg: give -o DIR, a directory for the pictures", prog)
+    if args.size is not None:
+        (columns, rows), (fewest_columns, fewest_rows), (most_columns, most_rows) = args.size, MIN_SIZE, SVG_MAX_SIZE
+        if not (fewest_columns <= columns <= most_columns and fewest_rows <= rows <= most_rows):
+            raise UsageError(
+                f"--size must be from {fewest_columns}x{fewest_rows} to {most_columns}x{most_rows}, "
+                f"not {columns}x{rows}",
+                prog,
+            )
+
+
+def _export_svg(deck_path: Path, deck: Deck, args: argparse.Namespace) -> int:
+    """An SVG per slide (per step with --steps) in the directory -o names, drawn by the show
+    itself; and with --index, a page that shows them in order."""
+    from briefing.export.svg_files import slide_files
+    from briefing.export.svg_index import index_page
+    from briefing.fileio import why_not_written, write_atomic
+    from briefing.ui.svg_export import Picture, Stopped, draw_pictures
+
+    folder = Path(args.output) if args.output else Path(f"{deck_path.resolve().stem or 'deck'}-svg")
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise WriteError(folder, "it exists and is not a directory")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(folder, f"cannot create the directory: {why_not_written(folder, exc)}") from None
+
+    def write(name: str, text: str) -> None:
+        target = folder / name
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except OSError as exc:
+            raise WriteError(target, f"cannot write: {why_not_written(target, exc)}") from None
+
+    def written(picture: Picture) -> None:
+        write(picture.file.name, picture.svg)
+
+    files = slide_files(deck, steps=args.steps)
+    size = args.size if args.size is not None else SVG_SIZE
+    try:
+        drawing = draw_pictures(deck_path, deck, files, size=size, theme=args.theme, done=written)
+    except Stopped as stopped:
+        print(f"briefing: {stopped} of {len(files)} (in {folder})", file=sys.stderr)
+        return stopped.exit_status
+    for problem in drawing.problems:
+        print(f"briefing: warning: {problem}", file=sys.stderr)
+    cut_off = sorted({picture.file.slide + 1 for picture in drawing.pictures if picture.cut_off})
+    if cut_off:
+        numbers = ", ".join(str(number) for number in cut_off)
+        print(
+            f"briefing: warning: taller than {size[0]}x{size[1]}, so the picture shows only part of it: "
+            f"slide{'s' if len(cut_off) > 1 else ''} {numbers} (a larger --size shows more)",
+            file=sys.stderr,
+        )
+    if args.index:
+        write("index.html", index_page(deck, files))
+    extra = " and index.html" if args.index else ""
+    print(f"{len(files)} SVG files{extra} in {folder}", file=sys.stderr)
+    return 0
 
 
 def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
@@ -353,6 +477,40 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         return 1
     print(f"{len(deck.slides)} slides, no findings", file=sys.stderr)
     return 0
+
+
+def run_serve(deck_path: Path, args: argparse.Namespace) -> int:
+    from briefing.load import load
+
+    if args.theme is not None:
+        from briefing.export.html_theme import theme_names
+
+        if args.theme not in theme_names():
+            raise UsageError(f"unknown theme {args.theme!r}; themes are: {', '.join(theme_names())}", "briefing serve")
+    if args.relay is not None and not args.relay.startswith(("redis://", "rediss://")):
+        raise UsageError(f"--relay takes a redis://HOST:PORT URL, not {args.relay!r}", "briefing serve")
+    try:
+        from briefing.serve.errors import ServeError
+        from briefing.serve.run import ServeOptions, serve
+    except ImportError as error:  # the serve extra is not installed
+        print(f"briefing: serve needs {error.name}: pip install 'briefing[serve]'", file=sys.stderr)
+        return 2
+    deck = load(deck_path, dialect=args.dialect)
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        free=args.free,
+        theme=args.theme,
+        dialect=args.dialect,
+        relay=args.relay,
+        relay_channel=args.relay_channel,
+        qr=args.qr,
+    )
+    try:
+        return serve(deck_path, deck, options)
+    except ServeError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return 2
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -157,7 +157,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, command, make, message):
         (
             ["export", "--format", "docx"],
             "argument --format: invalid choice: 'docx' "
-            "(choose from 'text', 'json', 'html', 'pdf') (see: briefing export --help)",
+            "(choose from 'text', 'json', 'html', 'pdf', 'svg') (see: briefing export --help)",
         ),
         (
             ["present", "--slide", "abc"],

@@ -60,6 +60,19 @@ class Table(NamedTuple):
 class CodeBlock(NamedTuple):
     code: str
     language: str = ""
+    # A code walk-through (```` ```rust {1-3|5|all} ````): the lines (1-based) each step
+    # highlights, () for all of them; `step` is the group drawn now. No groups: nothing dimmed.
+    highlights: tuple[tuple[int, ...], ...] = ()
+    step: int = 0
+    line_numbers: bool = False
+
+    @property
+    def highlighted(self) -> frozenset[int] | None:
+        """The lines drawn normally now (the others dimmed); None when every line is."""
+        if not self.highlights:
+            return None
+        lines = self.highlights[min(self.step, len(self.highlights) - 1)]
+        return frozenset(lines) if lines else None
 
 
 class Bar(NamedTuple):
@@ -84,7 +97,17 @@ class Rule(NamedTuple):
     """A thematic break drawn inside a slide."""
 
 
-Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Chart | Quote | Rule
+class ColumnMark(NamedTuple):
+    """The blocks after it, up to the next mark, go in column `column` of a layout whose
+    columns share the width by `weights`; a mark with no weights returns to the full width.
+    `name` is what the author called the column (Slidev's `right`), if anything."""
+
+    weights: tuple[int, ...] = ()
+    column: int = 0
+    name: str = ""
+
+
+Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Chart | Quote | Rule | ColumnMark
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -97,7 +120,7 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
                     yield from walk(item)
             case Quote():
                 yield from walk(block.blocks)
-            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule():
+            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule() | ColumnMark():
                 pass  # no blocks inside
             case _:
                 assert_never(block)

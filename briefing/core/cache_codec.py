@@ -22,6 +22,7 @@ from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     Inline,
     ListBlock,
@@ -34,7 +35,7 @@ from briefing.core.blocks import (
 from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
 
-FORMAT = 3
+FORMAT = 4
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -55,7 +56,13 @@ def encode_deck(deck: Deck) -> dict[str, Any]:
                     slide.number,
                     slide.title,
                     [
-                        [step.markdown, [encode_block(b) for b in step.blocks], span(step.span), step.continues]
+                        [
+                            step.markdown,
+                            [encode_block(b) for b in step.blocks],
+                            span(step.span),
+                            step.continues,
+                            [[index, encode_block(block)] for index, block in step.updates],
+                        ]
                         for step in slide.steps
                     ],
                     [[note.text, span(note.span)] for note in slide.notes],
@@ -92,8 +99,14 @@ def decode_deck(data: dict[str, Any], root: Path, files: Sequence[Path]) -> Deck
             number,
             title,
             tuple(
-                Step(markdown, tuple(map(decode_block, blocks)), span(at), continues)
-                for markdown, blocks, at, continues in steps
+                Step(
+                    markdown,
+                    tuple(map(decode_block, blocks)),
+                    span(at),
+                    continues,
+                    tuple((index, decode_block(block)) for index, block in updates),
+                )
+                for markdown, blocks, at, continues, updates in steps
             ),
             tuple(Note(text, span(at)) for text, at in notes),
             span(where),
@@ -120,6 +133,9 @@ def encode_block(block: Block) -> list[Any]:
         case Table():
             return ["t", block.header, block.rows, block.align]
         case CodeBlock():
+            if block.highlights or block.step or block.line_numbers:
+                groups = [list(group) for group in block.highlights]
+                return ["c", block.code, block.language, groups, block.step, block.line_numbers]
             return ["c", block.code, block.language]
         case Chart():
             return ["ch", block.bars, block.title, block.unit]
@@ -127,6 +143,8 @@ def encode_block(block: Block) -> list[Any]:
             return ["q", [encode_block(b) for b in block.blocks]]
         case Rule():
             return ["r"]
+        case ColumnMark():
+            return ["col", list(block.weights), block.column, block.name]
         case _:
             assert_never(block)
 
@@ -147,12 +165,16 @@ def decode_block(value: list[Any]) -> Block:
             return Table(tuple(_inline(cell) for cell in header), cells, tuple(align))
         case ["c", code, language]:
             return CodeBlock(code, language)
+        case ["c", code, language, groups, step, line_numbers]:
+            return CodeBlock(code, language, tuple(tuple(group) for group in groups), step, line_numbers)
         case ["ch", bars, title, unit]:
             return Chart(tuple(Bar(*bar) for bar in bars), title, unit)
         case ["q", blocks]:
             return Quote(tuple(map(decode_block, blocks)))
         case ["r"]:
             return Rule()
+        case ["col", weights, column, name]:
+            return ColumnMark(tuple(weights), column, name)
     raise ValueError(f"not an encoded block: {str(value)[:80]}")
 
 

@@ -12,7 +12,20 @@ import yaml
 from briefing.core.errors import DeckError
 
 KNOWN_KEYS = frozenset(
-    {"title", "subtitle", "author", "date", "event", "source", "theme", "duration", "timer", "dialect", "lang"}
+    {
+        "title",
+        "subtitle",
+        "author",
+        "date",
+        "event",
+        "source",
+        "theme",
+        "duration",
+        "timer",
+        "dialect",
+        "lang",
+        "center_title_slide",  # core.alignment
+    }
 )
 
 TIMER_STARTS = ("at-launch", "on-first-key")

@@ -40,6 +40,7 @@ class Kind(enum.Enum):
     CLOSE = "close"
     INCLUDE = "include"  # presenterm's `<!-- include: file.md -->`
     SKIP = "skip"  # presenterm's `<!-- skip_slide -->`
+    LAYOUT = "layout"  # a column command (`column_layout`, `column`, `reset_layout`): see core.columns
 
 
 VISIBLE = frozenset({Kind.CONTENT, Kind.HEADING, Kind.HTML, Kind.BLOCKS})

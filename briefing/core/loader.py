@@ -23,6 +23,7 @@ from briefing.core import comments
 from briefing.core.allocation import collector_paused
 from briefing.core.blocks import Block, Quote, plain
 from briefing.core.chart import ChartError, parse_chart
+from briefing.core.code_steps import with_code_steps
 from briefing.core.dialects import NAMES, dialect_for, divs, tool_of_directive
 from briefing.core.dialects.base import Dialect, Includer, Meaning, Prepared, fenced_lines, list_item_lines
 from briefing.core.dialects.detect import detect
@@ -567,6 +568,9 @@ def build_slide(raw: RawSlide, number: int) -> Slide:
         elif kind is Kind.RULE:
             if any(steps):  # a rule between parts, not above the first
                 steps[-1].append(_Piece(item, item.start))
+        elif kind is Kind.LAYOUT:
+            if item.blocks:  # a column mark (core.columns)
+                steps[-1].append(_Piece(item, item.start))
         elif kind in VISIBLE or kind is Kind.SEPARATOR:
             if kind is Kind.HEADING and item.first >= 0:
                 heading = plain(inline_spans(item.tokens[item.first + 1])).strip()
@@ -584,7 +588,8 @@ def build_slide(raw: RawSlide, number: int) -> Slide:
     for pieces in steps:
         built.append(_step(raw, pieces, built))
     span = _slide_span(raw)
-    return Slide(number, title or inherited_title, tuple(built), tuple(notes), span, raw.metadata)
+    steps_shown = with_code_steps(built)
+    return Slide(number, title or inherited_title, tuple(steps_shown), tuple(notes), span, raw.metadata)
 
 
 def _add_item(steps: list[list[_Piece]], item: Item) -> None:
@@ -609,7 +614,7 @@ def _add_item(steps: list[list[_Piece]], item: Item) -> None:
 def _step(raw: RawSlide, pieces: list[_Piece], earlier: list[Step]) -> Step:
     if not pieces:
         return Step("", (), SourceSpan(raw.home.path if raw.home else Path(), 1, 1))
-    markdown = "\n\n".join(_piece_markdown(piece) for piece in pieces)
+    markdown = "\n\n".join(text for text in map(_piece_markdown, pieces) if text)
     blocks: list[Block] = []
     for piece in pieces:
         blocks.extend(_piece_blocks(piece))
@@ -630,6 +635,8 @@ def _piece_markdown(piece: _Piece) -> str:
     lines = item.source.written if item.kind is Kind.BLOCKS else item.source.lines
     if item.kind is Kind.RULE:
         return "---"  # a slot or column marker, drawn as a rule
+    if item.kind is Kind.LAYOUT:
+        return ""  # a column mark: a directive, not Markdown
     return "\n".join(lines[piece.start : _piece_end(piece)])
 
 

@@ -25,6 +25,7 @@ from briefing.core.blocks import (
     Table,
 )
 from briefing.core.chart import ChartError, parse_chart
+from briefing.core.code_info import language_of, parse_info
 
 CHART_LANGUAGE = "chart"
 _LINE_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
@@ -131,14 +132,19 @@ def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
 
 def code_or_chart(token: Token) -> Block:
     """A fence becomes a chart when its info string says `chart` and its lines read as one."""
-    language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+    info = token.info
+    language = language_of(info)
     code = token.content
     if language.lower() == CHART_LANGUAGE:
         try:
             return parse_chart(code)
         except ChartError:
             pass  # shown as code; the loader reports the bad line
-    return CodeBlock(code[:-1] if code.endswith("\n") else code, language)
+    code = code[:-1] if code.endswith("\n") else code
+    if "{" not in info and "+line_numbers" not in info:
+        return CodeBlock(code, language)
+    parsed = parse_info(info, code.count("\n") + 1)
+    return CodeBlock(code, language, parsed.highlights, 0, parsed.line_numbers)
 
 
 def _list(tokens: Sequence[Token], index: int, close: int, until: int | None = None) -> ListBlock:

@@ -44,12 +44,16 @@ class Step:
     A step that `continues` reveals more of the block the previous step ended with (the next
     items of a list shown one at a time): its first block is that whole block as it now
     stands, and replaces the shorter one when the slide is drawn.
+
+    A step with `updates` draws blocks already shown anew, in place: (the block's index among
+    those shown so far, the block as it now stands), as a code walk-through moves its highlight.
     """
 
     markdown: str
     blocks: tuple[Block, ...]
     span: SourceSpan
     continues: bool = False
+    updates: tuple[tuple[int, Block], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,9 @@ class Slide:
         for current in self.steps[: step + 1]:
             if current.continues and shown:
                 shown.pop()  # the same block again, further revealed
+            for index, block in current.updates:
+                if 0 <= index < len(shown):
+                    shown[index] = block
             shown.extend(current.blocks)
         return tuple(shown)
 

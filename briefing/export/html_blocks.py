@@ -18,6 +18,7 @@ from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     Inline,
     ListBlock,
@@ -100,6 +101,8 @@ class BlockWriter:
                 return _table(block, attributes)
             case CodeBlock():
                 code = highlight(block.code, block.language)
+                if block.line_numbers or block.highlighted is not None:
+                    code = _walked_lines(code, block)
                 return f'<pre class="code"{attributes}><code>{code}</code></pre>'
             case Chart():
                 return self._chart(block, attributes)
@@ -107,6 +110,8 @@ class BlockWriter:
                 return f"<blockquote{attributes}>\n{self.blocks(block.blocks)}\n</blockquote>"
             case Rule():
                 return f"<hr{attributes}>"
+            case ColumnMark():
+                return ""  # the caller lays columns out (html.py)
             case _:
                 assert_never(block)
 
@@ -181,6 +186,37 @@ def _table(block: Table, attributes: str) -> str:
         parts.append(f"<tr>{cells}</tr>\n")
     parts.append("</tbody></table></div>")
     return "".join(parts)
+
+
+def _walked_lines(code: str, block: CodeBlock) -> str:
+    """Highlighted code line by line: numbered (`+line_numbers`), and the lines this step of a
+    walk-through does not highlight dimmed. Pygments closes its spans at each line's end."""
+    highlighted = block.highlighted
+    count = block.code.count("\n") + 1
+    lines = code.split("\n")
+    if len(lines) > count and not "".join(lines[count:]).strip():
+        lines = lines[:count]  # Pygments' newline at the end
+    digits = len(str(len(lines)))
+    parts = []
+    for number, line in enumerate(lines, start=1):
+        css = "line" if highlighted is None or number in highlighted else "line dim"
+        gutter = f'<span class="ln" aria-hidden="true">{number:>{digits}}</span>' if block.line_numbers else ""
+        parts.append(f'<span class="{css}">{gutter}{line}</span>')
+    return "\n".join(parts)
+
+
+def column_classes(weights: tuple[int, ...]) -> list[str]:
+    """Each column's class, `w1` … `w12`: its weight, brought into the stylesheet's range."""
+    from math import gcd
+
+    divisor = 0
+    for weight in weights:
+        divisor = gcd(divisor, weight)
+    reduced = [weight // max(divisor, 1) for weight in weights]
+    top = max(reduced, default=1)
+    if top > 12:
+        reduced = [max(1, round(weight * 12 / top)) for weight in reduced]
+    return [f"column w{weight}" for weight in reduced]
 
 
 def highlight(code: str, language: str) -> str:

@@ -24,6 +24,7 @@ from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     Inline,
     ListBlock,
@@ -32,9 +33,11 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
+from briefing.core.columns import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
+from briefing.render.columns import GAP, column_widths
 from briefing.render.table import TableLayout, layout_table
 
 
@@ -89,6 +92,7 @@ class SlideRenderer:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
         self._breakout = 0  # of the render() under way
+        self._centred = False  # of the render() under way
 
     def render(
         self,
@@ -97,22 +101,38 @@ class SlideRenderer:
         title_first: bool = True,
         tight: bool = False,
         breakout: int = 0,
+        centred: bool = False,
     ) -> Group:
         """Blocks with a blank line between them (unless `tight`); a leading heading is the title.
         A table that cannot fit the width even with its cells wrapped may take `breakout` more
-        cells (a wide screen has room beside the text column) before it runs wider still."""
+        cells (a wide screen has room beside the text column) before it runs wider still.
+        `centred`: each block centred across the width, and the lines of prose each centred.
+        Blocks between column marks are laid out in columns (core.columns)."""
         self._breakout = breakout
-        return self._group(blocks, title_first=title_first, tight=tight)
+        self._centred = centred
+        try:
+            return self._group(blocks, title_first=title_first, tight=tight)
+        finally:
+            self._centred = False
 
     def _group(self, blocks: Sequence[Block], *, title_first: bool, tight: bool) -> Group:
         parts: list[RenderableType] = []
-        for index, block in enumerate(blocks):
-            if parts and not tight:
-                parts.append(Text())
-            if index == 0 and title_first and isinstance(block, Heading):
-                parts.append(self._title(block))
-            else:
-                parts.append(self.block(block))
+        for segment in group_columns(blocks):
+            if isinstance(segment, ColumnGroup):
+                if parts and not tight:
+                    parts.append(Text())
+                parts.append(_ColumnsView(segment, self))
+                title_first = False
+                continue
+            for index, block in enumerate(segment):
+                if parts and not tight:
+                    parts.append(Text())
+                if index == 0 and title_first and isinstance(block, Heading):
+                    part = self._title(block)
+                else:
+                    part = self.block(block)
+                parts.append(_Centred(part) if self._centred else part)
+            title_first = False
         return Group(*parts)
 
     def block(self, block: Block) -> RenderableType:
@@ -134,6 +154,8 @@ class SlideRenderer:
                 return self._quote(block)
             case Rule():
                 return self._rule(block)
+            case ColumnMark():
+                return Group()  # columns are laid out by _group
             case _:
                 assert_never(block)
 
@@ -161,12 +183,17 @@ class SlideRenderer:
 
     def _heading(self, block: Heading) -> RenderableType:
         style = self.palette.heading if block.level <= 2 else self.palette.subheading
-        return self.inline(block.text, style)
+        text = self.inline(block.text, style)
+        if self._centred:
+            text.justify = "center"
+        return text
 
     def _paragraph(self, block: Paragraph) -> RenderableType:
         text = self.inline(block.text)
         if block.align:
             text.justify = block.align
+        elif self._centred:
+            text.justify = "center"
         return text
 
     def _blocks(self, blocks: Iterable[Block], tight: bool = False) -> RenderableType:
@@ -223,6 +250,81 @@ class _Underlined:
         yield from self.text.__rich_console__(console, options)
         widest = max((Segment.get_line_length(line) for line in lines), default=0)
         yield Text("\u2500" * widest, self.style)
+
+
+class _Centred:
+    """A block centred across the width as a whole: the box its lines' text fills decides the
+    margin, so code and lists keep their own left edge and centred prose stays put."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = render_lines(console, self.renderable, options)
+        texts = ["".join(segment.text for segment in line if not segment.control) for line in lines]
+        filled = [text for text in texts if text.strip(" ")]
+        if not filled:
+            yield from console.render(self.renderable, options)
+            return
+        left = min(len(text) - len(text.lstrip(" ")) for text in filled)
+        right = max(cell_len(text.rstrip(" ")) for text in filled)
+        shift = max(0, (options.max_width - (right - left)) // 2) - left
+        new_line = Segment.line()
+        for line in lines:
+            length = Segment.get_line_length(line)
+            if shift > 0:
+                yield Segment(" " * shift)
+                yield from Segment.adjust_line_length(line, max(right, length - shift))
+            elif shift < 0:
+                yield from list(Segment.divide(line, [-shift, length]))[-1]
+            else:
+                yield from line
+            yield new_line
+
+
+class _ColumnsView:
+    """Columns side by side, sharing the width by weight; stacked one under the other when a
+    column would be narrower than render.columns.MIN_COLUMN, or when one holds code or a table
+    too wide for its column (side by side it would have to be cut)."""
+
+    def __init__(self, group: ColumnGroup, renderer: SlideRenderer) -> None:
+        self.group = group
+        self.renderer = renderer
+        self.centred = renderer._centred
+        self.parts = [renderer._group(column, title_first=False, tight=False) for column in group.columns]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        widths = column_widths(self.group.weights, options.max_width)
+        columns: list[list[list[Segment]]] = []
+        if widths is not None:
+            for part, width in zip(self.parts, widths, strict=True):
+                lines = render_lines(console, part, options.update(width=width, height=None))
+                if any(Segment.get_line_length(line) > width for line in lines):
+                    widths = None  # a line too wide to sit beside another: stack
+                    break
+                columns.append(lines)
+        new_line = Segment.line()
+        if widths is None:
+            stacked = [part for part in self.parts if part.renderables]
+            for index, part in enumerate(stacked):
+                if index:
+                    yield new_line
+                yield from console.render(part, options)
+            return
+        gap = Segment(" " * GAP)
+        for row in range(max((len(lines) for lines in columns), default=0)):
+            for index, (lines, width) in enumerate(zip(columns, widths, strict=True)):
+                if index:
+                    yield gap
+                line = lines[row] if row < len(lines) else []
+                yield from Segment.adjust_line_length(line, width)
+            yield new_line
 
 
 class _TableView:
@@ -294,12 +396,19 @@ class _CodeView:
 
     def _width(self) -> int:
         code = self.block.code.expandtabs(4)
-        return max((cell_len(line) for line in code.split("\n")), default=0) + self.INDENT
+        return max((cell_len(line) for line in code.split("\n")), default=0) + self.INDENT + self._gutter()
+
+    def _gutter(self) -> int:
+        """Cells the line numbers take, with the space after them."""
+        return len(str(self.block.code.count("\n") + 1)) + 2 if self.block.line_numbers else 0
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         code = self.block.code.expandtabs(4)
         # a line too long is drawn whole, every line padded to its length, to scroll sideways
         options = options.update_width(max(options.max_width, self._width()))
+        if self.block.line_numbers or self.block.highlighted is not None:
+            yield from console.render(Padding(self._walked(code), (0, 0, 0, self.INDENT)), options)
+            return
         if not self.block.language or not self.highlight:
             text = Text(code, self.palette.code, no_wrap=True)
             yield from console.render(Padding(text, (0, 0, 0, self.INDENT)), options)
@@ -314,6 +423,44 @@ class _CodeView:
             word_wrap=False,
         )
         yield from console.render(Padding(syntax, (0, 0, 0, self.INDENT)), options)
+
+    def _walked(self, code: str) -> Text:
+        """The code with its line numbers, and the lines this step does not highlight dimmed."""
+        if self.block.language and self.highlight:
+            from rich.syntax import Syntax
+
+            syntax = Syntax(code, self.block.language, theme=self.palette.code_theme, background_color="default")
+            coloured = _without_background(syntax.highlight(code))
+        else:
+            coloured = Text(code, self.palette.code)
+        lines = coloured.split("\n", allow_blank=True)[: code.count("\n") + 1]
+        highlighted = self.block.highlighted
+        digits = max(0, self._gutter() - 2)
+        dim = Style(dim=True)
+        result = Text(no_wrap=True, end="")
+        for number, line in enumerate(lines, start=1):
+            if number > 1:
+                result.append("\n")
+            if digits:
+                result.append(f"{number:>{digits}}  ", self.palette.muted)
+            if highlighted is not None and number not in highlighted:
+                line.stylize(dim)
+            result.append_text(line)
+        return result
+
+
+def _without_background(text: Text) -> Text:
+    """Pygments' colours without the background its theme paints behind every token (a box
+    darker than the slide)."""
+    from rich.text import Span
+
+    def foreground(style: str | Style) -> Style:
+        style = Style.parse(style) if isinstance(style, str) else style
+        return Style(color=style.color, bold=style.bold, italic=style.italic, underline=style.underline)
+
+    text.style = Style()
+    text.spans = [Span(span.start, span.end, foreground(span.style)) for span in text.spans]
+    return text
 
 
 class _ChartView:

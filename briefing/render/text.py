@@ -8,6 +8,7 @@ from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     Inline,
     ListBlock,
@@ -16,9 +17,11 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
+from briefing.core.columns import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad, to_ascii, wrap
 from briefing.render.chart import layout_chart
+from briefing.render.columns import column_label
 from briefing.render.table import layout_table
 
 # Blank cells between table columns: two, or one if that spares wrapping the cells; a handout
@@ -41,13 +44,26 @@ class PlainText:
         self.ellipsis = "..." if ascii_only else "\u2026"
 
     def blocks(self, blocks: Sequence[Block], width: int, *, tight: bool = False) -> list[str]:
-        """All blocks, a blank line between each unless `tight`."""
+        """All blocks, a blank line between each unless `tight`. Columns (core.columns) come
+        one after the other, each under a heading of its own."""
         lines: list[str] = []
-        for block in blocks:
-            if lines and not tight:
-                lines.append("")
-            lines.extend(self.block(block, width))
+        for segment in group_columns(blocks):
+            parts = self._columns(segment, width) if isinstance(segment, ColumnGroup) else segment
+            for part in parts:
+                if lines and not tight:
+                    lines.append("")
+                lines.extend(part if isinstance(part, list) else self.block(part, width))
         return lines
+
+    def _columns(self, group: ColumnGroup, width: int) -> list[list[str]]:
+        """Each column with something in it: its heading, then its blocks."""
+        count = len(group.columns)
+        parts: list[list[str]] = []
+        for index, (column, name) in enumerate(zip(group.columns, group.names, strict=True)):
+            if column:
+                label = self.fix(column_label(index, count, name))
+                parts.append([f"[{label}]", *self.blocks(column, width)])
+        return parts
 
     def block(self, block: Block, width: int) -> list[str]:
         """One block's lines."""
@@ -68,6 +84,8 @@ class PlainText:
                 return self._quote(block, width)
             case Rule():
                 return self._hr(block, width)
+            case ColumnMark():
+                return []  # columns are laid out by `blocks`
             case _:
                 assert_never(block)
 

@@ -217,6 +217,17 @@ class SyncLink:
             self._send(self._upstream, state)
         self._broadcast(state)
 
+    def adopt(self, state: State) -> bool:
+        """A state from beyond the group (a relay between machines), merged as if a peer had
+        sent it: if it is newer than ours, `on_state` hears of it and every linked process
+        gets it. True if adopted."""
+        if not state.is_valid() or not self._merge(state):
+            return False
+        if self._upstream is not None:
+            self._send(self._upstream, state)
+        self._broadcast(state)
+        return True
+
     # -- the connect-or-serve loop -------------------------------------------------------
 
     async def _run(self) -> None:

@@ -79,14 +79,15 @@ class StripCache:
         *,
         wide: int | None = None,
         title_first: bool = True,
+        centred: bool = False,
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
-        from the cache when drawn before."""
+        each block centred across if `centred`, from the cache when drawn before."""
         breakout = max(0, (wide or width) - width)
-        full_key = (key, width, breakout, title_first)
+        full_key = (key, width, breakout, title_first, centred)
         strips = self._strips.get(full_key)
         if strips is None:
-            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout)
+            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout, centred=centred)
             strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 

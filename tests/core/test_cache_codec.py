@@ -14,6 +14,7 @@ from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
+    ColumnMark,
     Heading,
     ListBlock,
     Paragraph,
@@ -44,6 +45,15 @@ leaves = st.one_of(
         text,
     ),
     st.just(Rule()),
+    st.builds(ColumnMark, st.lists(st.integers(1, 100), max_size=4).map(tuple), st.integers(0, 3), text),
+    st.builds(
+        CodeBlock,
+        text,
+        text,
+        st.lists(st.lists(st.integers(1, 50), max_size=3).map(tuple), max_size=3).map(tuple),
+        st.integers(0, 3),
+        st.booleans(),
+    ),
 )
 runs = lambda children: st.lists(children, max_size=3).map(tuple)  # noqa: E731
 blocks = st.recursive(
@@ -77,6 +87,7 @@ def test_every_kind_of_block_has_its_own_tag():
         Chart(()),
         Quote(()),
         Rule(),
+        ColumnMark(),
     ]
     assert {type(block) for block in examples} == set(typing.get_args(Block))
     assert len({encode_block(block)[0] for block in examples}) == len(examples)

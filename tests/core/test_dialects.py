@@ -222,7 +222,9 @@ def test_remark_properties_are_metadata_and_templates_apply():
     assert step_texts(deck.slides[1])[0].startswith("Company")
     # `template: intro` brings the intro slide's content (itself templated by the layout)
     assert "Intro" in step_texts(deck.slides[2])[0] and deck.slides[2].title == "Third"
-    assert any("slide property `class` is ignored" in m for m in messages(deck))
+    # `class: center, middle` centres the slide (core.alignment): honoured, no finding
+    assert not any("`class`" in m for m in messages(deck))
+    assert any("slide property `count` is ignored" in m for m in messages(deck))
     assert not any("`name`" in m or "`layout`" in m for m in messages(deck))
 
 
@@ -602,10 +604,10 @@ def test_a_comment_inside_html_is_a_note_never_drawn():
 
 
 def test_ignored_directives_name_their_tool():
-    text = "# A\n\n<!-- column_layout: [1, 1] -->\n<!-- backgroundColor: red -->\n<!-- fg=green -->\n<!-- zap -->\n"
+    text = "# A\n\n<!-- font_size: 2 -->\n<!-- backgroundColor: red -->\n<!-- fg=green -->\n<!-- zap -->\n"
     deck = load(text, dialect="briefing")
     assert messages(deck) == [
-        "presenterm directive `column_layout` is ignored",
+        "presenterm directive `font_size` is ignored",
         "Marp directive `backgroundColor` is ignored",
         "present directive `fg` is ignored",
         "directive `zap` is ignored",
@@ -622,11 +624,11 @@ def test_check_reports_loader_findings_with_file_and_line(tmp_path, capsys):
     from briefing.cli import main
 
     path = tmp_path / "talk.md"
-    path.write_text("# A\n\ntext\n\n???\n\n<!-- end_slide -->\n\n# B\n\n<!-- jump_to_middle -->\n")
+    path.write_text("# A\n\ntext\n\n???\n\n<!-- end_slide -->\n\n# B\n\n<!-- new_lines: 2 -->\n")
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"{path}:5: warning: `???` is drawn on the slide" in out
-    assert f"{path}:11: warning: presenterm command `jump_to_middle` is ignored" in out
+    assert f"{path}:11: warning: presenterm command `new_lines` is ignored" in out
     assert main(["check", str(path), "--dialect", "remark"]) == 0  # the rest of it is notes
 
 

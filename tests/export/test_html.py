@@ -23,7 +23,7 @@ from briefing.export.html_theme import theme_css
 from briefing.export.safe_url import is_safe_link
 from briefing.export.text import export_text
 from briefing.export.theme_table import THEMES
-from tests.conftest import BUNDLED, FIXTURES
+from tests.conftest import BUNDLED, DECKS, FIXTURES
 from tests.export.hostile_html import FRONT_MATTER, page_problems, read_page, write_hostile_deck
 
 
@@ -45,6 +45,7 @@ CASES = {
     "bundled-notes": (BUNDLED, dict(notes=True)),
     "bundled-nord": (BUNDLED, dict(theme="nord")),
     "elements-notes": (FIXTURES / "elements.md", dict(notes=True)),
+    "two-cols": (DECKS / "two-cols.md", {}),  # columns, a centred slide, a code walk-through
 }
 
 

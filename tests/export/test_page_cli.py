@@ -30,9 +30,9 @@ def test_html_goes_to_standard_output_or_to_a_file_atomically(tmp_path, capsys):
         (["--format", "html", "--width", "40"], "--width applies only to --format text"),
         (["--format", "pdf", "--ascii"], "--ascii applies only to --format text and json"),
         (["--format", "html", "--ascii"], "--ascii applies only to --format text and json"),
-        (["--theme", "nord"], "--theme applies only to --format html and pdf"),
-        (["--format", "json", "--theme", "nord"], "--theme applies only to --format html and pdf"),
-        (["--format", "html", "--steps"], "--steps applies only to --format pdf"),
+        (["--theme", "nord"], "--theme applies only to --format html, pdf and svg"),
+        (["--format", "json", "--theme", "nord"], "--theme applies only to --format html, pdf and svg"),
+        (["--format", "html", "--steps"], "--steps applies only to --format pdf and svg"),
         (["--format", "html", "--theme", "no-such-theme"], "unknown theme 'no-such-theme'; themes are: ansi-dark, "),
     ],
 )

@@ -33,6 +33,8 @@ CASES = {
     "elements-80-ascii": (FIXTURES / "elements.md", dict(width=80, ascii_only=True)),
     "wide-80": (DECKS / "wide.md", dict(width=80)),  # the 14-column table as records
     "wide-140-ascii": (DECKS / "wide.md", dict(width=140, ascii_only=True)),  # the table, cells wrapped
+    "layout-80-notes": (DECKS / "layout.md", dict(width=80, notes=True)),  # columns, code walk-through once
+    "two-cols-60-ascii": (DECKS / "two-cols.md", dict(width=60, ascii_only=True)),  # named Slidev columns
 }
 
 

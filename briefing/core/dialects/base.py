@@ -17,6 +17,8 @@ from typing import ClassVar, NamedTuple
 from markdown_it.token import Token
 
 from briefing.core import comments
+from briefing.core.alignment import alignment_setting
+from briefing.core.columns import layout_command, resolve_commands
 from briefing.core.items import (
     VISIBLE,
     Item,
@@ -48,6 +50,24 @@ class Meaning(NamedTuple):
 
 def meaning(comment: comments.Comment) -> Meaning:
     return Meaning(comment.kind, comment.text, comment.key, comment.value)
+
+
+# Dialects that read presenterm's column and alignment comments (core.columns, core.alignment)
+LAYOUT_COMMENTS = frozenset({"briefing", "presenterm"})
+
+
+def layout_meaning(inner: str) -> Meaning | None:
+    """presenterm's `column_layout`, `column`, `reset_layout`, `alignment` and `jump_to_middle`
+    in a one-line comment: column commands, or settings kept in the slide's metadata."""
+    if "\n" in inner.strip():
+        return None
+    command = layout_command(inner)
+    if command is not None:
+        return Meaning(Kind.LAYOUT, key=command[0], value=command[1])
+    setting = alignment_setting(inner)
+    if setting is not None:
+        return Meaning(Kind.SETTING, key=setting[0], value=setting[1])
+    return None
 
 
 @dataclass
@@ -125,12 +145,18 @@ class Dialect:
 
     def comment(self, inner: str) -> Meaning:
         """What an HTML comment means in this tool."""
+        if self.name in LAYOUT_COMMENTS:
+            found = layout_meaning(inner)
+            if found is not None:
+                return found
         return meaning(comments.classify(inner))
 
     def ignored(self, key: str, value: object = None) -> str | None:
         """The finding for a setting that briefing does not use, if it is one."""
         if key in self.honoured:
             return None
+        if key in ("alignment", "jump_to_middle") and self.name in LAYOUT_COMMENTS:
+            return None  # honoured (core.alignment)
         if key in (".slide", ".element"):  # reveal.js, in any deck
             if key == ".element" and _ONLY_FRAGMENT.fullmatch(str(value).strip()):
                 return None  # a step: honoured
@@ -193,6 +219,9 @@ class Dialect:
 
     def slides(self, file: ParsedFile, slides: list[RawSlide], include: Includer) -> list[RawSlide]:
         """Whole-slide rules: templates, hidden slides, included files."""
+        if self.name in LAYOUT_COMMENTS:
+            for slide in slides:
+                resolve_commands(slide, file)
         return slides
 
 

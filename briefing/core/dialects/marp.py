@@ -20,6 +20,7 @@ from typing import ClassVar
 from markdown_it.token import Token
 
 from briefing.core import comments
+from briefing.core.alignment import honoured_class
 from briefing.core.dialects.base import (
     Dialect,
     Meaning,
@@ -126,6 +127,8 @@ class Marp(Dialect):
     def ignored(self, key: str, value: object = None) -> str | None:
         if key.lstrip("_$*") in self.honoured:
             return None
+        if key in ("class", "_class") and honoured_class(value):
+            return None  # `lead` centres the slide (core.alignment)
         return super().ignored(key, value)
 
     def item(self, item: Item, file: ParsedFile) -> None:

@@ -8,8 +8,9 @@
   directory; it may not have front matter). `<!-- skip_slide -->` leaves its slide out.
   `<!-- incremental_lists: true -->` shows the lists after it item by item (nested items too),
   with a pause before and after each list, until `false` or the end of the slide.
-* Layout commands (`column_layout`, `column`, `jump_to_middle`, `font_size`, `alignment`, …)
-  are ignored; `check` says so.
+* Columns (`column_layout`, `column`, `reset_layout`: core.columns) and alignment
+  (`alignment`, `jump_to_middle`: core.alignment) are honoured; the other layout commands
+  (`font_size`, `new_lines`, …) are ignored, and `check` says so.
 * `???` is content here, not the start of notes.
 """
 
@@ -18,7 +19,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from briefing.core import comments
-from briefing.core.dialects.base import Dialect, Includer, Meaning, is_list, meaning, yaml_bool
+from briefing.core.columns import resolve_commands
+from briefing.core.dialects.base import Dialect, Includer, Meaning, is_list, layout_meaning, meaning, yaml_bool
 from briefing.core.errors import DeckError
 from briefing.core.items import Item, Kind, ParsedFile, RawSlide, split_at
 
@@ -67,6 +69,9 @@ class Presenterm(Dialect):
                 return Meaning(Kind.SKIP)
             if key == "incremental_lists":
                 return Meaning(Kind.OPEN if yaml_bool(value) else Kind.CLOSE, key="incremental_lists")
+            layout = layout_meaning(text)
+            if layout is not None:
+                return layout
         return meaning(comments.classify(inner))
 
     def in_region(self, region: str, item: Item) -> None:
@@ -99,4 +104,7 @@ class Presenterm(Dialect):
         file.items = expanded
 
     def slides(self, file: ParsedFile, slides: list[RawSlide], include: Includer) -> list[RawSlide]:
-        return [slide for slide in slides if not any(item.kind is Kind.SKIP for item in slide.items)]
+        shown = [slide for slide in slides if not any(item.kind is Kind.SKIP for item in slide.items)]
+        for slide in shown:
+            resolve_commands(slide, file)
+        return shown

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from briefing.core.alignment import honoured_class
 from briefing.core.dialects.base import Dialect, Includer, Meaning, Prepared, yaml_bool
 from briefing.core.items import Item, Kind, ParsedFile, RawSlide, split_at
 
@@ -91,6 +92,11 @@ class Remark(Dialect):
         if notes_from is not None:
             _notes(prepared, file, notes_from, len(lines))
         _strip_content_classes(prepared, file)
+
+    def ignored(self, key: str, value: object = None) -> str | None:
+        if key == "class" and honoured_class(value):
+            return None  # `center` and `middle` centre the slide (core.alignment)
+        return super().ignored(key, value)
 
     def comment(self, inner: str) -> Meaning:
         prop = _COMMENT_PROPERTY.fullmatch(inner)

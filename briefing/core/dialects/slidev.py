@@ -9,7 +9,8 @@
   next step; in `<v-clicks>` … `</v-clicks>` each list item (or each block) is a step.
   `v-after` appears with the click before it. (Content after a click that has none of its own
   appears with that click here; in Slidev it is there from the start.)
-* Slot markers (`::right::`, `::left::`, `::default::`, …) are drawn as a rule between the parts.
+* `layout: two-cols` (and `two-cols-header`) lays the slot markers' parts out in columns
+  (core.columns); on other slides the markers (`::right::`, …) are drawn as a rule between the parts.
 * `???` is content here.
 """
 
@@ -20,6 +21,7 @@ from typing import ClassVar
 
 from briefing.core import comments
 from briefing.core.blocks import Rule
+from briefing.core.columns import resolve_slots
 from briefing.core.dialects.base import Dialect, Includer, Meaning, Prepared, is_list, meaning
 from briefing.core.errors import DeckError
 from briefing.core.items import VISIBLE, Item, Kind, ParsedFile, RawSlide
@@ -92,8 +94,7 @@ class Slidev(Dialect):
                 prepared.marks.append(Item(Kind.SEPARATOR, -1, -1, number, number + 1, file.source))
             elif line.startswith("::"):
                 slot = _SLOT.match(line)
-                if slot:
-                    file.warn(number, f"Slidev slot `{line.strip()}` is drawn as a rule (no columns yet)")
+                if slot:  # a column on a two-column slide, else a rule (see `slides`)
                     prepared.blank(number)
                     prepared.marks.append(
                         Item(Kind.RULE, -1, -1, number, number + 1, file.source, key=slot.group(1), blocks=(Rule(),))
@@ -146,6 +147,7 @@ class Slidev(Dialect):
                     shown.extend(imported)
                     continue
             _keep_last_comment(slide)
+            resolve_slots(slide, file, str(metadata.get("layout", "")).strip())
             shown.append(slide)
         return shown
 

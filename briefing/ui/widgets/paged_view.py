@@ -144,6 +144,18 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.refresh()
 
+    def bring_into_view(self, first: int, last: int) -> None:
+        """Scroll as little as needed for content rows `first`..`last` to be on screen (the
+        first of them when they do not all fit)."""
+        top, bottom = self._top + first, self._top + last
+        height = self.scrollable_content_region.height
+        y = self.scroll_offset.y
+        if bottom >= y + height:
+            y = bottom - height + 1
+        if top < y or bottom - top >= height:
+            y = top
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self.post_message(self.Changed(self))

@@ -7,7 +7,8 @@ from typing import Literal
 from textual.containers import Horizontal
 from textual.theme import Theme
 
-from briefing.core.blocks import CodeBlock, walk
+from briefing.core.alignment import Alignment, slide_alignment
+from briefing.core.blocks import CodeBlock, ColumnMark, walk
 from briefing.core.model import Deck
 from briefing.ui import navigation
 from briefing.ui.navigation import Position
@@ -16,9 +17,6 @@ from briefing.ui.widgets.paged_view import PagedView, Render
 from briefing.ui.widgets.speaker_panel import SpeakerPanel
 
 Scroll = Literal["top", "bottom", "keep"]
-
-# Slidev layouts that mean "centre this slide"
-_CENTRED_LAYOUTS = {"center", "centre", "cover", "intro", "section", "end"}
 
 
 class SlideStage(Horizontal):
@@ -61,9 +59,12 @@ class SlideStage(Horizontal):
     def _draw(self, scroll: Scroll) -> None:
         assert self.deck is not None
         index, step = self.position
-        slide = self.deck.slides[index]
-        centre = index == 0 or str(slide.metadata.get("layout", "")).lower() in _CENTRED_LAYOUTS
-        self.slide_view.show(self._slide(index, step), centre=centre, scroll=scroll)
+        walked = self._walked_rows(index, step) if scroll != "top" else None
+        self.slide_view.show(
+            self._slide(index, step), centre=self._placed(index).down, scroll="keep" if walked else scroll
+        )
+        if walked:
+            self.slide_view.bring_into_view(*walked)
         panel = self.speaker_panel
         if self.speaker and panel is not None:
             self._draw_panel(panel)
@@ -79,12 +80,38 @@ class SlideStage(Horizontal):
             self.theme_drawn = app.current_theme.name
         return self.strips
 
+    def _walked_rows(self, index: int, step: int) -> tuple[int, int] | None:
+        """On a step of a code walk-through, the rows of the slide's content (0-based, first and
+        last) that the step highlights, to scroll them into sight; None on any other step, or
+        where the rows are not simply below what comes before (columns)."""
+        assert self.deck is not None
+        current = self.deck.slides[index].steps[step]
+        if not current.updates:
+            return None
+        at, block = current.updates[0]
+        if not isinstance(block, CodeBlock) or block.highlighted is None:
+            return None
+        blocks = self.deck.slides[index].blocks_until(step)
+        if any(isinstance(shown, ColumnMark) for shown in blocks):
+            return None
+        width = self.slide_view.column_width
+        before = self._strips().blocks(("before", index, at), blocks[:at], width, wide=self.slide_view.wide_width)
+        top = len(before) + 1 if at else 0  # the blank line between blocks
+        return top + min(block.highlighted) - 1, top + max(block.highlighted) - 1
+
+    def _placed(self, index: int) -> Alignment:
+        """Where slide `index` sits: centred across, down, both or neither (core.alignment)."""
+        assert self.deck is not None
+        slide = self.deck.slides[index]
+        return slide_alignment(slide.metadata, slide.blocks, first=index == 0, deck_metadata=self.deck.metadata)
+
     def _slide(self, index: int, step: int) -> Render:
         assert self.deck is not None
         blocks = self.deck.slides[index].blocks_until(step)
         strips, view = self._strips(), self.slide_view
+        across = self._placed(index).across
         # a table too wide for the text column may use the rest of the screen before it scrolls
-        return lambda width: strips.blocks(("slide", index, step), blocks, width, wide=view.wide_width)
+        return lambda width: strips.blocks(("slide", index, step), blocks, width, wide=view.wide_width, centred=across)
 
     def _draw_panel(self, panel: SpeakerPanel) -> None:
         assert self.deck is not None
