@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.check_images import images_shown
 from briefing.core.blocks import (
     Block,
     Chart,
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     ListBlock,
     Paragraph,
     Quote,
@@ -157,7 +159,7 @@ def _too_wide(block: Block, lines: list[str], start: int, end: int) -> tuple[str
             case CodeBlock():
                 longest = max(inner.code.expandtabs(4).split("\n"), key=len).strip()
                 return "a code line is {} columns wide", line_with(longest[:40])
-            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock() | ColumnMark():
+            case Paragraph() | Heading() | ListBlock() | Quote() | Chart() | RuleBlock() | ColumnMark() | ImageBlock():
                 continue  # drawn within the width they are given (walk visits what is inside)
             case _:
                 assert_never(inner)
@@ -244,8 +246,8 @@ def _block_texts(blocks: Iterable[Block]) -> Iterator[str]:
                     yield f"{bar.label}: {bar.shown}{'%' if percent and not bar.shown.endswith('%') else ''}"
             case ListBlock() | Quote():
                 continue  # walk visits what is inside them
-            case CodeBlock() | RuleBlock() | ColumnMark():
-                continue  # no prose
+            case CodeBlock() | RuleBlock() | ColumnMark() | ImageBlock():
+                continue  # no prose (an image's alt text is not drawn)
             case _:
                 assert_never(block)
 
@@ -285,6 +287,14 @@ def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
         yield Finding(path, line, "error", f"timer: {value!r} is not {choices}; the timer starts at launch")
 
 
+def exec_runners(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
+    """A front-matter `exec:` that is not a mapping of language to command."""
+    if "exec" in deck.metadata:
+        from briefing.deck_runs import exec_front_matter
+
+        yield from exec_front_matter(deck)
+
+
 def _at(slide: Slide, severity: Severity, message: str) -> Finding:
     return Finding(slide.span.path, slide.span.start, severity, message)
 
@@ -297,4 +307,6 @@ RULES: tuple[Rule, ...] = (
     slides_fit,
     figures_in_source,
     front_matter_values,
+    exec_runners,
+    images_shown,
 )

@@ -11,7 +11,7 @@ import contextlib
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -21,9 +21,12 @@ from briefing.fileio import WriteError
 
 if TYPE_CHECKING:
     from briefing.core.model import Deck
+    from briefing.core.runnable import RunKey, RunOutput
+    from briefing.ui.pictures import ImagesMode
 
 COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
 EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
+IMAGES_MODES = ("auto", "graphics", "blocks", "off")  # `--images`; briefing.ui.pictures.ImagesMode
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
 DIALECTS = (
     "auto",
@@ -75,6 +78,29 @@ def _width(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}") from None
+    if not 0 < value <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"the time limit must be between 0 and 86400 seconds, not {text}")
+    return value
+
+
+def _run_code_options(parser: argparse.ArgumentParser, run_help: str, short: bool = False) -> None:
+    """`--run-code` and the time limit of each code block that runs."""
+    names = ("-x", "--run-code") if short else ("--run-code",)
+    parser.add_argument(*names, action="store_true", dest="run_code", help=run_help)
+    parser.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="stop a code block that runs longer (default: 10)",
+    )
+
+
 def _port(text: str) -> int:
     try:
         value = int(text)
@@ -121,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
+    images_help = "draw images in coloured half-blocks (auto, blocks) or as their alt text in a frame (off)"
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -134,12 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
     present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    present.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
+    run_help = "run +exec code blocks on `x` without asking first (the deck cannot ask for this)"
+    _run_code_options(present, run_help, short=True)
 
     presenter = commands.add_parser("presenter", help="the presenter console, in a second terminal: drives `present`")
     presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
     presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
     presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
     presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    presenter.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
+    _run_code_options(presenter, run_help, short=True)
 
     export = commands.add_parser(
         "export", help="write the deck as plain text, JSON, an HTML page, a PDF or an SVG picture per slide"
@@ -167,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write to FILE atomically (- is stdout); SVG: the directory for the pictures (default: DECK-svg)",
     )
     export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(export, "run every +exec code block and put its output under it")
 
     check = commands.add_parser("check", help="find mistakes in a deck before the talk")
     check.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -178,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="every figure must occur in FILE (default: the file the front matter's source: names)",
     )
     check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    _run_code_options(check, "run every +exec code block: one that fails is a finding (+expect:failure: must fail)")
 
     serve = commands.add_parser(
         "serve", help="serve the deck to browsers: the audience follows on its own devices, a phone is the clicker"
@@ -283,19 +317,27 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     deck = load(deck_path, dialect=args.dialect)
     if args.format == "svg":
         return _export_svg(deck_path, deck, args)
+    runs = None
+    if args.run_code:
+        from briefing.deck_runs import outputs_by_block
+        from briefing.run import Limits
+
+        runs = outputs_by_block(deck, Limits(seconds=args.time_limit))
     output: str | bytes
     if args.format == "json":
         from briefing.export.json import export_json
 
-        output = export_json(deck, notes=args.notes, ascii_only=args.ascii)
+        output = export_json(deck, notes=args.notes, ascii_only=args.ascii, runs=runs)
     elif args.format in ("html", "pdf"):
-        output = _export_page(deck, args)
+        output = _export_page(deck, args, runs)
     else:
         from briefing.export.text import export_text
 
         width = args.width if args.width is not None else 80
         unspellable: set[str] = set()
-        output = export_text(deck, width=width, notes=args.notes, ascii_only=args.ascii, unspellable=unspellable)
+        output = export_text(
+            deck, width=width, notes=args.notes, ascii_only=args.ascii, unspellable=unspellable, runs=runs
+        )
         if unspellable:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
@@ -335,6 +377,8 @@ def _check_export_options(args: argparse.Namespace) -> None:
         raise UsageError("-o needs a file name (or - for standard output)", prog)
     if args.format == "svg":
         _check_svg_options(args, prog)
+        if args.run_code:  # the pictures are drawn by the show, which runs code only on a key
+            raise UsageError("--run-code applies only to --format text, json, html and pdf", prog)
     if args.theme is not None:
         from briefing.export.html_theme import theme_names
 
@@ -411,7 +455,7 @@ def _export_svg(deck_path: Path, deck: Deck, args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
+def _export_page(deck: Deck, args: argparse.Namespace, runs: Mapping[RunKey, RunOutput] | None) -> str | bytes:
     """The HTML page or the PDF; a front-matter theme that is not Textual's is said, once."""
     from briefing.export.html import chosen_theme
 
@@ -425,10 +469,10 @@ def _export_page(deck: Deck, args: argparse.Namespace) -> str | bytes:
     if args.format == "pdf":
         from briefing.export.pdf import export_pdf
 
-        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps)
+        return export_pdf(deck, notes=args.notes, theme=args.theme, steps=args.steps, runs=runs)
     from briefing.export.html import export_html
 
-    return export_html(deck, notes=args.notes, theme=args.theme)
+    return export_html(deck, notes=args.notes, theme=args.theme, runs=runs)
 
 
 def _write_stdout_bytes(data: bytes) -> None:
@@ -462,6 +506,11 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         deck = load(deck_path, dialect=args.dialect)
         source = choose_source(deck, args.source)
         findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
+        if args.run_code:
+            from briefing.deck_runs import run_findings
+            from briefing.run import Limits
+
+            findings += run_findings(deck, Limits(seconds=args.time_limit))
         findings = in_deck_order(deck, [*findings, *source.findings])
         if findings:
             write_stdout("".join(f"{finding}\n" for finding in findings))
@@ -552,9 +601,19 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    images: ImagesMode = getattr(args, "images", "auto")  # one of IMAGES_MODES: argparse's choices
+    if images == "graphics":
+        print(
+            "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
+            "--images auto draws images in coloured half-blocks",
+            file=sys.stderr,
+        )
+        return 2
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
+    from briefing.run import Limits
+
     app = BriefingApp(
         deck_path,
         deck=deck,
@@ -564,6 +623,9 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
         dialect=args.dialect,
         clean=getattr(args, "clean", None),  # present only: presenter has no --clean or --progress
         progress=getattr(args, "progress", False),
+        run_code=args.run_code,
+        run_limits=Limits(seconds=args.time_limit),
+        images=images,
     )
     app.run()
     if app.recovered is not None:

@@ -130,3 +130,22 @@ def test_closing_the_terminal_ends_the_process(tmp_path):
             leftovers.append(pid)
             subprocess.run(["kill", "-9", str(pid)])
     assert leftovers == [], "briefing outlived its terminal"
+
+
+def test_a_picture_in_half_blocks_in_a_real_terminal(tmux, tmp_path):
+    from tests.images.image_decks import halves
+
+    halves((400, 200)).save(tmp_path / "flag.png")  # red over blue: 40×10 cells
+    deck = tmp_path / "talk.md"
+    deck.write_text("# A flag\n\n![Red over blue](flag.png)\n\n---\n\n# After\n")
+    tmux.new_session(S, f"{BRIEFING} {deck}", size=(80, 24), env={**cache(tmp_path), "COLORTERM": "truecolor"})
+    assert tmux.wait_for(S, "\u2580" * 40), tmux.screen(S)
+    coloured = tmux.run("capture-pane", "-p", "-e", "-t", S).stdout
+    picture = [line for line in coloured.split("\n") if "\u2580" in line]
+    assert len(picture) == 10
+    assert all("38;2;255;0;0" in line for line in picture[:5]), picture[0]  # red on red, top half
+    assert all("48;2;0;0;255" in line for line in picture[5:]), picture[-1]  # blue below
+    tmux.send_keys(S, "Right")
+    assert tmux.wait_for(S, "After") and tmux.wait_gone(S, "\u2580"), tmux.screen(S)
+    tmux.send_keys(S, "Left")
+    assert tmux.wait_for(S, "\u2580" * 40), tmux.screen(S)

@@ -7,10 +7,12 @@ of them and the CLI's start-up time counts: both are cheaper to create.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 from briefing.core.compat import assert_never
+from briefing.core.runnable import RunMark
 
 Align = Literal["left", "center", "right", ""]
 
@@ -65,6 +67,7 @@ class CodeBlock(NamedTuple):
     highlights: tuple[tuple[int, ...], ...] = ()
     step: int = 0
     line_numbers: bool = False
+    run: RunMark | None = None  # marked runnable (`+exec`, `{monaco-run}`): core.runnable
 
     @property
     def highlighted(self) -> frozenset[int] | None:
@@ -107,7 +110,25 @@ class ColumnMark(NamedTuple):
     name: str = ""
 
 
-Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Chart | Quote | Rule | ColumnMark
+class ImageBlock(NamedTuple):
+    """An image standing alone in its paragraph (`![alt](src)`); one inside running text stays
+    text. `src` is the destination as written (relative to the slide's file); `line` is its
+    1-based line in that file, 0 where unknown (speaker notes)."""
+
+    src: str
+    alt: str
+    line: int = 0
+
+
+def image_caption(image: ImageBlock) -> str:
+    """What stands for an image where it is not drawn: its alt text, else its file's name."""
+    if image.alt.strip():
+        return image.alt.strip()
+    name = posixpath.basename(image.src.split("?", 1)[0].split("#", 1)[0].rstrip("/"))
+    return name or "image"
+
+
+Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Chart | Quote | Rule | ColumnMark | ImageBlock
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -120,7 +141,7 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
                     yield from walk(item)
             case Quote():
                 yield from walk(block.blocks)
-            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule() | ColumnMark():
+            case Paragraph() | Heading() | Table() | CodeBlock() | Chart() | Rule() | ColumnMark() | ImageBlock():
                 pass  # no blocks inside
             case _:
                 assert_never(block)

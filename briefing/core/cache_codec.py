@@ -24,6 +24,7 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -34,8 +35,9 @@ from briefing.core.blocks import (
 )
 from briefing.core.compat import assert_never
 from briefing.core.model import Deck, Finding, Note, Slide, SourceSpan, Step
+from briefing.core.runnable import RunMark
 
-FORMAT = 4
+FORMAT = 5
 
 
 def encode_deck(deck: Deck) -> dict[str, Any]:
@@ -133,6 +135,10 @@ def encode_block(block: Block) -> list[Any]:
         case Table():
             return ["t", block.header, block.rows, block.align]
         case CodeBlock():
+            if block.run is not None:
+                groups = [list(group) for group in block.highlights]
+                run = [block.run.line, block.run.expect_failure]
+                return ["c", block.code, block.language, groups, block.step, block.line_numbers, run]
             if block.highlights or block.step or block.line_numbers:
                 groups = [list(group) for group in block.highlights]
                 return ["c", block.code, block.language, groups, block.step, block.line_numbers]
@@ -143,6 +149,8 @@ def encode_block(block: Block) -> list[Any]:
             return ["q", [encode_block(b) for b in block.blocks]]
         case Rule():
             return ["r"]
+        case ImageBlock():
+            return ["i", block.src, block.alt, block.line]
         case ColumnMark():
             return ["col", list(block.weights), block.column, block.name]
         case _:
@@ -167,12 +175,17 @@ def decode_block(value: list[Any]) -> Block:
             return CodeBlock(code, language)
         case ["c", code, language, groups, step, line_numbers]:
             return CodeBlock(code, language, tuple(tuple(group) for group in groups), step, line_numbers)
+        case ["c", code, language, groups, step, line_numbers, [line, expect_failure]]:
+            highlights = tuple(tuple(group) for group in groups)
+            return CodeBlock(code, language, highlights, step, line_numbers, RunMark(line, expect_failure))
         case ["ch", bars, title, unit]:
             return Chart(tuple(Bar(*bar) for bar in bars), title, unit)
         case ["q", blocks]:
             return Quote(tuple(map(decode_block, blocks)))
         case ["r"]:
             return Rule()
+        case ["i", str() as src, str() as alt, int() as line]:
+            return ImageBlock(src, alt, line)
         case ["col", weights, column, name]:
             return ColumnMark(tuple(weights), column, name)
     raise ValueError(f"not an encoded block: {str(value)[:80]}")

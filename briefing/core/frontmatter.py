@@ -25,6 +25,7 @@ KNOWN_KEYS = frozenset(
         "dialect",
         "lang",
         "center_title_slide",  # core.alignment
+        "exec",  # core.runnable: how `+exec` blocks of each language run
     }
 )
 

@@ -16,6 +16,7 @@ from briefing.core.blocks import (
     Block,
     CodeBlock,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -26,6 +27,7 @@ from briefing.core.blocks import (
 )
 from briefing.core.chart import ChartError, parse_chart
 from briefing.core.code_info import language_of, parse_info
+from briefing.core.runnable import run_mark
 
 CHART_LANGUAGE = "chart"
 _LINE_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
@@ -115,6 +117,9 @@ def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
     if kind == "heading_open":
         return Heading(int(token.tag[1:]), inline_spans(tokens[index + 1]))
     if kind == "paragraph_open":
+        image = standalone_image(tokens[index + 1])
+        if image is not None:
+            return image
         text = inline_spans(tokens[index + 1])
         return Paragraph(text) if any(span.text.strip() for span in text) else None
     if kind in ("bullet_list_open", "ordered_list_open"):
@@ -130,6 +135,18 @@ def _block(tokens: Sequence[Token], index: int, close: int) -> Block | None:
     return None
 
 
+def standalone_image(inline: Token) -> ImageBlock | None:
+    """The image a paragraph consists of, alone (blank text around it aside), if it does."""
+    children = [child for child in inline.children or () if not (child.type == "text" and not child.content.strip())]
+    if len(children) != 1 or children[0].type != "image":
+        return None
+    image = children[0]
+    line = inline.map[0] + 1 if inline.map else 0
+    # the alt text as plain text (CommonMark's rule): `![The *alt* text]` is "The alt text"
+    alt = "".join(child.content for child in image.children or () if child.type in ("text", "code_inline"))
+    return ImageBlock(str(image.attrGet("src") or ""), (alt or image.content).strip(), line)
+
+
 def code_or_chart(token: Token) -> Block:
     """A fence becomes a chart when its info string says `chart` and its lines read as one."""
     info = token.info
@@ -141,10 +158,11 @@ def code_or_chart(token: Token) -> Block:
         except ChartError:
             pass  # shown as code; the loader reports the bad line
     code = code[:-1] if code.endswith("\n") else code
+    run = run_mark(info, token.map[0] + 1) if token.map else None
     if "{" not in info and "+line_numbers" not in info:
-        return CodeBlock(code, language)
+        return CodeBlock(code, language, run=run)
     parsed = parse_info(info, code.count("\n") + 1)
-    return CodeBlock(code, language, parsed.highlights, 0, parsed.line_numbers)
+    return CodeBlock(code, language, parsed.highlights, 0, parsed.line_numbers, run)
 
 
 def _list(tokens: Sequence[Token], index: int, close: int, until: int | None = None) -> ListBlock:

@@ -24,7 +24,10 @@ from importlib.resources import files
 from briefing.core.alignment import slide_alignment
 from briefing.core.blocks import Block, ColumnMark, Heading
 from briefing.core.model import Deck, Slide
+from briefing.core.runnable import RunKey, RunOutput, slide_outputs
+from briefing.deck_images import deck_directory
 from briefing.export.html_blocks import BlockWriter, attribute, column_classes, text
+from briefing.export.html_pictures import slide_pictures
 from briefing.export.html_theme import chart_fills, theme_css
 from briefing.export.language import language_tag
 from briefing.export.theme_table import THEMES
@@ -65,11 +68,13 @@ def export_html(
     theme: str | None = None,
     step_pages: bool = False,
     live: LiveAdditions | None = None,
+    runs: Mapping[RunKey, RunOutput] | None = None,
 ) -> str:
     """The page as text. `step_pages` (for the PDF) gives each step of a slide a page of its
     own instead of one section per slide revealed by the script. `live` (for `briefing
     serve`) adds a script and a style after the page's own, and lets the page talk to and load
-    images from the server it came from."""
+    images from the server it came from. `runs` (`--run-code`) are put under their code
+    blocks."""
     name = chosen_theme(deck, theme)
     scheme, colours = theme_css(name)
     writer = BlockWriter(chart_fills(name))
@@ -91,7 +96,10 @@ def export_html(
         "</head>\n<body>\n",
         '<main id="slides">\n',
     ]
+    directory = deck_directory(deck)
     for slide in deck.slides:
+        writer.outputs = slide_outputs(slide, runs) if runs else {}
+        writer.pictures = slide_pictures(slide, directory)
         if step_pages:
             parts.extend(_step_pages(writer, slide, notes))
         else:

@@ -7,6 +7,7 @@ list's numeric `start`. So a deck's `<script>`, `onerror=` or `</section>` is te
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from html import escape
 from itertools import groupby
@@ -20,6 +21,7 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -27,14 +29,19 @@ from briefing.core.blocks import (
     Rule,
     Span,
     Table,
+    image_caption,
 )
 from briefing.core.compat import assert_never
+from briefing.core.runnable import RunOutput
 from briefing.export.safe_url import is_safe_link
 from briefing.render.chart import chart_heading
 
 if TYPE_CHECKING:  # Pygments is imported only for decks with code
     from pygments.formatter import Formatter
     from pygments.lexer import Lexer
+
+PictureSource = Callable[[ImageBlock], tuple[str | None, str]]
+"""An image's `data:` URI, or None and why the page cannot carry it."""
 
 # Chart bars are drawn in a box this many units wide, stretched to the column's width.
 _BAR_UNITS = 1000
@@ -63,6 +70,16 @@ def inline(spans: Inline) -> str:
     return "".join(parts)
 
 
+def _run_output(run: RunOutput) -> str:
+    """A code block's output (program output: escaped text) and how its run ended."""
+    css = "run-output failed" if not run.succeeded else "run-output"
+    output = escape(run.output, quote=False)
+    return (
+        f'<figure class="{css}"><pre class="code"><samp>{output}</samp></pre>'
+        f"<figcaption>{escape(run.status, quote=False)}</figcaption></figure>"
+    )
+
+
 def _span(span: Span) -> str:
     html = text(span.text)
     if span.code:
@@ -83,6 +100,8 @@ class BlockWriter:
 
     def __init__(self, fills: tuple[str, str, str] = ("green", "red", "gray")) -> None:
         self.fills = fills
+        self.outputs: Mapping[int, RunOutput] = {}  # runnable blocks' output, by their fence's line
+        self.pictures: PictureSource | None = None  # set per slide by the page; None: placeholders
 
     def block(self, block: Block, attributes: str = "", *, title: bool = False) -> str:
         """One block as HTML. `attributes` (built by the caller, never from deck text) go on
@@ -103,13 +122,19 @@ class BlockWriter:
                 code = highlight(block.code, block.language)
                 if block.line_numbers or block.highlighted is not None:
                     code = _walked_lines(code, block)
-                return f'<pre class="code"{attributes}><code>{code}</code></pre>'
+                run = self.outputs.get(block.run.line) if block.run is not None else None
+                if run is None:
+                    return f'<pre class="code"{attributes}><code>{code}</code></pre>'
+                html = f'<pre class="code"><code>{code}</code></pre>'
+                return f'<div class="code-run"{attributes}>\n{html}\n{_run_output(run)}\n</div>'
             case Chart():
                 return self._chart(block, attributes)
             case Quote():
                 return f"<blockquote{attributes}>\n{self.blocks(block.blocks)}\n</blockquote>"
             case Rule():
                 return f"<hr{attributes}>"
+            case ImageBlock():
+                return self._image(block, attributes)
             case ColumnMark():
                 return ""  # the caller lays columns out (html.py)
             case _:
@@ -117,6 +142,17 @@ class BlockWriter:
 
     def blocks(self, items: tuple[Block, ...]) -> str:
         return "\n".join(self.block(item) for item in items)
+
+    def _image(self, block: ImageBlock, attributes: str) -> str:
+        """The picture as a data: URI (the page loads nothing), or its alt text in a frame and
+        why it is not there."""
+        uri, reason = self.pictures(block) if self.pictures is not None else (None, "")
+        if uri is not None:
+            return (
+                f'<figure class="image"{attributes}><img src="{attribute(uri)}" alt="{attribute(block.alt)}"></figure>'
+            )
+        why = f'<span class="why">{text(reason)}</span>' if reason else ""
+        return f'<figure class="image missing"{attributes}><span>{text(image_caption(block))}</span>{why}</figure>'
 
     def _list(self, block: ListBlock, attributes: str) -> str:
         tag = "ol" if block.ordered else "ul"

@@ -10,9 +10,11 @@ cannot make the export read a file or reach the network.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from types import ModuleType
 
 from briefing.core.model import Deck
+from briefing.core.runnable import RunKey, RunOutput
 from briefing.export.html import export_html
 
 INSTALL = "pip install 'briefing[pdf]'"
@@ -36,10 +38,17 @@ def weasyprint() -> ModuleType:
     return loaded
 
 
-def export_pdf(deck: Deck, *, notes: bool = False, theme: str | None = None, steps: bool = False) -> bytes:
+def export_pdf(
+    deck: Deck,
+    *,
+    notes: bool = False,
+    theme: str | None = None,
+    steps: bool = False,
+    runs: Mapping[RunKey, RunOutput] | None = None,
+) -> bytes:
     """The PDF's bytes. PdfUnavailable if WeasyPrint cannot be used here."""
     module = weasyprint()
-    page = export_html(deck, notes=notes, theme=theme, step_pages=steps)
+    page = export_html(deck, notes=notes, theme=theme, step_pages=steps, runs=runs)
     fetcher = module.urls.URLFetcher(allowed_protocols={"data"})
     # WeasyPrint warns about the screen-only CSS it does not know (text-size-adjust, …); the
     # page is ours, so those warnings say nothing about the deck and are not shown.

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableSet
+from collections.abc import Mapping, MutableSet
 
 from briefing.core.blocks import Block, Heading, plain
 from briefing.core.model import Deck, Slide
+from briefing.core.runnable import RunKey, RunOutput, slide_outputs
 from briefing.render.cells import wrap
 from briefing.render.text import PlainText
 
@@ -19,10 +20,11 @@ def export_text(
     notes: bool = False,
     ascii_only: bool = False,
     unspellable: MutableSet[str] | None = None,
+    runs: Mapping[RunKey, RunOutput] | None = None,
 ) -> str:
     """The deck as plain text; the same deck always gives the same text, ending in a newline.
     With `ascii_only`, characters that have no ASCII spelling are written `?` and added to
-    `unspellable`."""
+    `unspellable`. `runs` (`--run-code`) are put under their code blocks."""
     width = max(20, width)
     renderer = PlainText(ascii_only=ascii_only)
     if unspellable is not None:
@@ -38,6 +40,7 @@ def export_text(
         lines += ["", double]
         lines += wrap(renderer.fix(f"{slide.number}. {slide.title or '(untitled)'}"), width)
         lines.append(double)
+        renderer.outputs = slide_outputs(slide, runs) if runs else {}
         if body := renderer.blocks(_without_title(slide), width):
             lines += ["", *body]
         elif not slide.title:

@@ -10,8 +10,9 @@ that the view can scroll them sideways.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -26,6 +27,7 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
@@ -38,7 +40,11 @@ from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
 from briefing.render.columns import GAP, column_widths
+from briefing.render.picture import MIN_ROWS, ImageLookup, PictureView
 from briefing.render.table import TableLayout, layout_table
+
+if TYPE_CHECKING:
+    from briefing.render.run_output import ShownOutput
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,15 @@ class Prefixed:
 class SlideRenderer:
     """Turns a slide's blocks into one Rich renderable; the first heading is the slide's title."""
 
-    def __init__(self, palette: Palette | None = None, *, highlight: bool = True) -> None:
+    def __init__(
+        self, palette: Palette | None = None, *, highlight: bool = True, images: ImageLookup | None = None
+    ) -> None:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
+        self.images = images  # what is known of each image; None: every image a placeholder
         self._breakout = 0  # of the render() under way
+        self._outputs: Mapping[int, ShownOutput] = {}  # of the render() under way
+        self._image_rows = MIN_ROWS  # of the render() under way
         self._centred = False  # of the render() under way
 
     def render(
@@ -101,15 +112,22 @@ class SlideRenderer:
         title_first: bool = True,
         tight: bool = False,
         breakout: int = 0,
+        image_rows: int = MIN_ROWS,
         centred: bool = False,
+        outputs: Mapping[int, ShownOutput] | None = None,
     ) -> Group:
         """Blocks with a blank line between them (unless `tight`); a leading heading is the title.
         A table that cannot fit the width even with its cells wrapped may take `breakout` more
-        cells (a wide screen has room beside the text column) before it runs wider still.
+        cells (a wide screen has room beside the text column) before it runs wider still. A
+        picture is at most `image_rows` high (0: drawn as nothing, to measure the rest).
         `centred`: each block centred across the width, and the lines of prose each centred.
-        Blocks between column marks are laid out in columns (core.columns)."""
+        Blocks between column marks are laid out in columns (core.columns). `outputs` are what
+        runnable code blocks printed, by the line their fence opens on: each is framed under
+        its block."""
         self._breakout = breakout
+        self._image_rows = image_rows
         self._centred = centred
+        self._outputs = outputs or {}
         try:
             return self._group(blocks, title_first=title_first, tight=tight)
         finally:
@@ -154,6 +172,9 @@ class SlideRenderer:
                 return self._quote(block)
             case Rule():
                 return self._rule(block)
+            case ImageBlock():
+                state = self.images(block) if self.images is not None else None
+                return PictureView(block, state, self._image_rows, self.palette.rule, self.palette.muted)
             case ColumnMark():
                 return Group()  # columns are laid out by _group
             case _:
@@ -219,7 +240,13 @@ class SlideRenderer:
         return _TableView(block, self, self._breakout)
 
     def _code(self, block: CodeBlock) -> RenderableType:
-        return _CodeView(block, self.palette, self.highlight)
+        view = _CodeView(block, self.palette, self.highlight)
+        shown = self._outputs.get(block.run.line) if block.run is not None else None
+        if shown is None:
+            return view
+        from briefing.render.run_output import output_frame
+
+        return Group(view, output_frame(shown, self.palette))
 
     def _chart(self, block: Chart) -> RenderableType:
         return _ChartView(block, self.palette)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableSet, Sequence
+from collections.abc import Callable, Mapping, MutableSet, Sequence
 
 from briefing.core.blocks import (
     Block,
@@ -10,15 +10,18 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     Inline,
     ListBlock,
     Paragraph,
     Quote,
     Rule,
     Table,
+    image_caption,
 )
 from briefing.core.columns import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
+from briefing.core.runnable import RunOutput
 from briefing.render.cells import cell_len, fit, pad, to_ascii, wrap
 from briefing.render.chart import layout_chart
 from briefing.render.columns import column_label
@@ -42,6 +45,7 @@ class PlainText:
         self.axis = "|" if ascii_only else "\u2502"
         self.rule = "-" if ascii_only else "\u2500"
         self.ellipsis = "..." if ascii_only else "\u2026"
+        self.outputs: Mapping[int, RunOutput] = {}  # runnable blocks' output, by their fence's line
 
     def blocks(self, blocks: Sequence[Block], width: int, *, tight: bool = False) -> list[str]:
         """All blocks, a blank line between each unless `tight`. Columns (core.columns) come
@@ -84,6 +88,8 @@ class PlainText:
                 return self._quote(block, width)
             case Rule():
                 return self._hr(block, width)
+            case ImageBlock():
+                return wrap(self.fix(f"[image: {image_caption(block)}]"), width)
             case ColumnMark():
                 return []  # columns are laid out by `blocks`
             case _:
@@ -195,7 +201,21 @@ class PlainText:
         return lines
 
     def _code(self, block: CodeBlock, width: int) -> list[str]:
-        return ["    " + line if line else "" for line in self.fix(block.code.expandtabs(4)).split("\n")]
+        lines = ["    " + line if line else "" for line in self.fix(block.code.expandtabs(4)).split("\n")]
+        run = self.outputs.get(block.run.line) if block.run is not None else None
+        if run is not None:
+            lines += self._run_output(run)
+        return lines
+
+    def _run_output(self, run: RunOutput) -> list[str]:
+        """A code block's output under it, marked off by a bar, and how the run ended; never
+        wrapped, like the code."""
+        corner, bar, end = ("+", "|", "+") if self.ascii_only else ("\u250c", "\u2502", "\u2514")
+        output = run.output[:-1] if run.output.endswith("\n") else run.output
+        lines = [f"  {corner} output"]
+        if output:
+            lines += [f"  {bar} {line}".rstrip() for line in self.fix(output.expandtabs(4)).split("\n")]
+        return [*lines, f"  {end} {self.fix(run.status)}"]
 
     def _chart(self, block: Chart, width: int) -> list[str]:
         layout = layout_chart(block, width)

@@ -5,7 +5,7 @@ the show's screen."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -29,9 +29,13 @@ from briefing.ui.widgets.paged_view import PagedView
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from briefing.render.run_output import ShownOutput
+    from briefing.run import Limits
     from briefing.search import Match, SearchIndex
     from briefing.sync.link import SyncLink
+    from briefing.ui.code_runs import CodeRuns
     from briefing.ui.linking import AudienceNotice, GroupChanged, LinkUnavailable, RemoteMoved, ShowLink
+    from briefing.ui.pictures import ImagesMode
     from briefing.ui.reloader import DeckFailed, DeckLoaded, Reloader
     from briefing.ui.screens.editor import EditorScreen
     from briefing.ui.signals import Terminated
@@ -66,7 +70,9 @@ class BriefingApp(App[int]):
     COMMANDS = App.COMMANDS | {SlideCommands}
     NOTIFICATION_TIMEOUT = 4
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "interrupt", "Quit, or stop running code", show=False, priority=True)
+    ]
 
     deck: reactive[Deck] = reactive(cast(Deck, None), always_update=True, init=False)  # set in __init__
     """The deck shown: the last one that loaded."""
@@ -90,6 +96,8 @@ class BriefingApp(App[int]):
     """On a linked console: how many audience views follow it."""
     room_problem: reactive[Problem | None] = reactive(None, always_update=True, init=False)
     """A clean view's problem for its own line, when there is no console to tell."""
+    code_output: reactive[int] = reactive(0, init=False)
+    """Counts changes to code blocks' output (see `code_outputs`): the slide is drawn again."""
 
     def __init__(
         self,
@@ -108,8 +116,12 @@ class BriefingApp(App[int]):
         epoch_clock: Callable[[], float] = time.time,
         wall_clock: Callable[[], str] = lambda: time.strftime("%H:%M"),
         dialect: str | None = None,
+        images: ImagesMode = "auto",
+        run_code: bool = False,
+        run_limits: Limits | None = None,
     ) -> None:
         super().__init__()
+        self.images: ImagesMode = images  # `--images`: how the stage draws pictures
         self.deck_path = deck_path
         self.deck_directory = deck_directory(deck_path)  # messages name files relative to it
         self.dialect = dialect  # `--dialect`: reloads read the deck the same way
@@ -136,6 +148,9 @@ class BriefingApp(App[int]):
         self._reloader: Reloader | None = None  # made when first needed (after the first frame)
         self._link: ShowLink | None = None
         self._following = False  # applying another process's state: nothing to publish
+        self.run_code = run_code  # `--run-code`: code blocks run without asking; never from the deck
+        self.run_limits = run_limits
+        self._code_runs: CodeRuns | None = None  # made when `x` is first pressed
         # the state the show starts in (set, not assigned: nothing is drawn yet to watch it)
         self.set_reactive(BriefingApp.deck, deck)
         self.set_reactive(BriefingApp.position, navigation.clamp(deck, Position(start_slide - 1, 0)))
@@ -206,6 +221,8 @@ class BriefingApp(App[int]):
 
     def watch_position(self) -> None:
         self._publish()
+        if self._code_runs is not None:
+            self._code_runs.slide_left(self.position.slide)
 
     def go_to(self, index: int) -> None:
         """Jump to slide `index` (0-based): first step going forward, whole coming back."""
@@ -243,7 +260,36 @@ class BriefingApp(App[int]):
             self.notify(f"There is no slide {number} (1\u2013{len(self.deck.slides)})", severity="warning")
 
     def action_clear_typed(self) -> None:
+        """Esc: cancel the digits typed, and stop a code block that is running."""
         self.typed = ""
+        if self._code_runs is not None:
+            self._code_runs.stop()
+
+    # -- code blocks that run ------------------------------------------------------------------
+
+    @property
+    def code_runs(self) -> CodeRuns:
+        if self._code_runs is None:
+            from briefing.run import Limits
+            from briefing.ui.code_runs import CodeRuns
+
+            self._code_runs = CodeRuns(self, consented=self.run_code, limits=self.run_limits or Limits())
+        return self._code_runs
+
+    def action_run_code(self) -> None:
+        """`x`: run the code block in view (asking first, without `--run-code`)."""
+        self.typed = ""
+        self.code_runs.run_in_view()
+
+    def code_outputs(self, slide: int) -> Mapping[int, ShownOutput]:
+        """What the code blocks of `slide` (0-based) printed, by the line their fence opens on."""
+        return self._code_runs.shown(slide) if self._code_runs is not None else {}
+
+    async def action_interrupt(self) -> None:
+        """Ctrl+C: stop the code block that is running, else quit."""
+        if self._code_runs is not None and self._code_runs.stop():
+            return
+        await self.action_quit()
 
     # -- screens -------------------------------------------------------------------------------
 
@@ -466,6 +512,8 @@ class BriefingApp(App[int]):
 
     def watch_deck(self) -> None:
         self._search_index = None  # built again for this deck when first asked for
+        if self._code_runs is not None:
+            self._code_runs.forget()
 
     def _show_reload_error(self) -> None:
         assert self.reload_error is not None
@@ -535,6 +583,8 @@ class BriefingApp(App[int]):
             self.notify(f"Not linked to the audience view: {event.reason}", severity="warning", markup=False)
 
     async def on_unmount(self) -> None:
+        if self._code_runs is not None:
+            await self._code_runs.stop_and_wait()  # nothing a snippet started outlives the show
         if self._link is not None:
             await self._link.stop()
 

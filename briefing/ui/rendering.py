@@ -7,7 +7,7 @@ changes, so the next slide is usually drawn before the presenter asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 from rich.console import Console, RenderableType
 from rich.style import Style
@@ -16,8 +16,10 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.theme import Theme
 
-from briefing.core.blocks import Block
+from briefing.core.blocks import Block, ImageBlock, walk
+from briefing.render.picture import MIN_ROWS, ImageLookup
 from briefing.render.rich import Palette, SlideRenderer, render_lines
+from briefing.render.run_output import ShownOutput
 
 
 def palette_for(theme: Theme, *, no_color: bool = False) -> Palette:
@@ -79,15 +81,38 @@ class StripCache:
         *,
         wide: int | None = None,
         title_first: bool = True,
+        height: int = 0,
+        images: ImageLookup | None = None,
         centred: bool = False,
+        outputs: Mapping[int, ShownOutput] | None = None,
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
-        each block centred across if `centred`, from the cache when drawn before."""
+        each block centred across if `centred`, with code blocks' `outputs` under them, from the
+        cache when drawn before. Pictures share the `height` the rest leaves."""
         breakout = max(0, (wide or width) - width)
-        full_key = (key, width, breakout, title_first, centred)
+        # what is known of each picture is part of the key: one decoded since redraws the slide
+        known = tuple(images(block) for block in walk(blocks) if isinstance(block, ImageBlock)) if images else ()
+        pictures = len(known)
+        shown = tuple(sorted(outputs.items())) if outputs else ()
+        full_key = (key, width, breakout, title_first, centred, (height, known) if pictures else None, shown)
         strips = self._strips.get(full_key)
         if strips is None:
-            renderable = self.renderer.render(blocks, title_first=title_first, breakout=breakout, centred=centred)
+            renderer = self.renderer
+            renderer.images = images
+            image_rows = MIN_ROWS
+            if pictures and height:
+                rest = renderer.render(
+                    blocks, title_first=title_first, breakout=breakout, image_rows=0, centred=centred, outputs=outputs
+                )
+                image_rows = max(MIN_ROWS, (height - len(self.render(rest, width))) // pictures)
+            renderable = renderer.render(
+                blocks,
+                title_first=title_first,
+                breakout=breakout,
+                image_rows=image_rows,
+                centred=centred,
+                outputs=outputs,
+            )
             strips = self._strips[full_key] = self.render(renderable, width)
         return strips
 

@@ -16,6 +16,7 @@ from briefing.core.blocks import (
     CodeBlock,
     ColumnMark,
     Heading,
+    ImageBlock,
     ListBlock,
     Paragraph,
     Quote,
@@ -45,6 +46,7 @@ leaves = st.one_of(
         text,
     ),
     st.just(Rule()),
+    st.builds(ImageBlock, text, text, st.integers(0, 10**6)),
     st.builds(ColumnMark, st.lists(st.integers(1, 100), max_size=4).map(tuple), st.integers(0, 3), text),
     st.builds(
         CodeBlock,
@@ -87,6 +89,7 @@ def test_every_kind_of_block_has_its_own_tag():
         Chart(()),
         Quote(()),
         Rule(),
+        ImageBlock("a.png", "A"),
         ColumnMark(),
     ]
     assert {type(block) for block in examples} == set(typing.get_args(Block))

@@ -536,12 +536,14 @@ def test_deckset_fit_headings_and_image_keywords():
 
 def test_marp_image_keywords_are_not_drawn_and_empty_alt_shows_the_file():
     deck = load("---\nmarp: true\n---\n\n# A\n\n![bg left:40% sepia](img/photo.jpg)\n\n![w:200 Chart](c.png)\n")
-    assert "[photo.jpg]" in drawn(deck) and "[Chart]" in drawn(deck)
+    # each stands alone in its paragraph: an image block, drawn as `[image: …]` in text
+    assert "[image: photo.jpg]" in drawn(deck) and "[image: Chart]" in drawn(deck)
     assert "bg" not in drawn(deck).replace("[", " ").split() and "w:200" not in drawn(deck)
 
 
 def test_an_image_without_alt_text_shows_its_file_name_everywhere():
-    assert "[diagram.svg]" in drawn(load("# A\n\n![](figures/diagram.svg)\n"))
+    assert "[image: diagram.svg]" in drawn(load("# A\n\n![](figures/diagram.svg)\n"))
+    assert "[diagram.svg]" in drawn(load("# A\n\nSee ![](figures/diagram.svg) here\n"))
 
 
 def test_mdp_centred_lines_are_centred():

@@ -141,6 +141,7 @@ ALLOWED = {
     "th": {"class", "scope"},
     "td": {"class"},
     "figure": {"class", "data-step", "data-until"},
+    "img": {"src", "alt"},  # src: a data: URI, and nothing else
     "svg": {"viewbox", "preserveaspectratio", "aria-hidden"},
     "rect": {"class", "fill", "fill-opacity", "x", "y", "width", "height"},
 }
@@ -202,6 +203,8 @@ def page_problems(page: str, script: str, stylesheet: str) -> list[str]:
                 problems.append(f"attribute {name}={value!r} on <{tag}>")
             if name == "href" and not is_safe_link(value or ""):
                 problems.append(f"unsafe link {value!r}")
+            if name == "src" and not (value or "").startswith("data:image/"):
+                problems.append(f"an image not carried in the page: {value!r}")
     if parts.scripts != [script]:
         problems.append(f"scripts: {len(parts.scripts)}, not exactly the page's own")
     if len(parts.styles) != 2 or parts.styles[0] != stylesheet:

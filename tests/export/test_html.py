@@ -128,8 +128,8 @@ def test_a_hostile_deck_is_text_in_the_page(tmp_path):
     text = html.unescape(page)
     assert "</section></main><script>window.__pwned='escaped'" in text  # shown, as text
     assert "A SECRET NOTE" not in text
-    assert len(page) < 100_000  # the 10 MB image stays out: today an image is its alt text
-    assert "[a ten megabyte picture]" in page
+    assert len(page) < 100_000  # the 10 MB "image" stays out: it is no picture, so a placeholder
+    assert '<figure class="image missing"><span>a ten megabyte picture</span>' in page
     assert "<html>" in page  # the hostile `lang:` is not a language tag, so none is written
     assert 'color-scheme" content="light dark"' in page  # nor its theme a theme
     assert html.escape(FRONT_MATTER["title"], quote=False) in page

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core.blocks import Block, Chart, CodeBlock, Heading, ListBlock, Quote, Rule, Table
+from briefing.core.blocks import Block, Chart, CodeBlock, Heading, ImageBlock, ListBlock, Quote, Rule, Table
 from briefing.core.columns import ColumnGroup, group_columns
 from briefing.core.loader import load_deck
 from briefing.export.html import export_html
@@ -138,7 +138,7 @@ def _tag(block: Block) -> str:
         return f"h{block.level}"
     if isinstance(block, ListBlock):
         return "ol" if block.ordered else "ul"
-    tags = {Table: "div", CodeBlock: "pre", Chart: "figure", Quote: "blockquote", Rule: "hr"}
+    tags = {Table: "div", CodeBlock: "pre", Chart: "figure", Quote: "blockquote", Rule: "hr", ImageBlock: "figure"}
     return tags.get(type(block), "p")
 
 

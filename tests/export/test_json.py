@@ -32,7 +32,7 @@ def test_keys_and_values_follow_the_model():
     assert list(data) == ["format", "version", "title", "metadata", "slide_count", "slides"]
     assert data["slide_count"] == len(deck.slides) == len(data["slides"])
     for item, slide in zip(data["slides"], deck.slides, strict=True):
-        assert list(item) == ["number", "title", "body", "steps", "notes", "file", "lines", "metadata"]
+        assert list(item) == ["number", "title", "body", "steps", "notes", "file", "lines", "metadata", "images"]
         assert (item["number"], item["title"], item["body"]) == (slide.number, slide.title, slide.body)
         assert item["steps"] == len(slide.steps)
         assert [note["text"] for note in item["notes"]] == [note.text for note in slide.notes]

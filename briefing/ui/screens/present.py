@@ -68,7 +68,8 @@ class PresentScreen(Screen[None]):
         Binding("E", "app.external_edit", "Edit this slide in $VISUAL / $EDITOR", show=False),
         Binding("p", "app.toggle_progress", "Progress line (clean audience view)", show=False),
         Binding("question_mark", "app.help", "Help"),
-        Binding("escape", "app.clear_typed", "Cancel a typed slide number", show=False),
+        Binding("x", "app.run_code", "Run the code block (+exec)", show=False),
+        Binding("escape", "app.clear_typed", "Cancel a typed number; stop running code", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -106,6 +107,7 @@ class PresentScreen(Screen[None]):
         self.watch(app, "progress", self._view_changed, init=False)
         self.watch(app, "room_problem", self._say_problem, init=True)  # one said at launch, too
         self.watch(app, "timer_state", self.tick, init=False)
+        self.watch(app, "code_output", self._code_output_changed, init=False)
         for name in _STATUS_STATE:
             self.watch(app, name, self._draw_status, init=False)
         self._view_changed()
@@ -131,8 +133,12 @@ class PresentScreen(Screen[None]):
 
     def _draw(self, scroll: Scroll) -> None:
         app = self.show_app
-        self.stage.show(app.deck, app.position, speaker=app.speaker, scroll=scroll)
+        outputs = app.code_outputs(app.position.slide)
+        self.stage.show(app.deck, app.position, speaker=app.speaker, scroll=scroll, outputs=outputs)
         self.tick()
+
+    def _code_output_changed(self) -> None:
+        self._draw("bottom")  # the newest output is what the room is waiting for
 
     def _deck_changed(self) -> None:
         self._draw("keep")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 from textual.containers import Horizontal
+from textual.strip import Strip
 from textual.theme import Theme
 
 from briefing.core.alignment import Alignment, slide_alignment
 from briefing.core.blocks import CodeBlock, ColumnMark, walk
 from briefing.core.model import Deck
+from briefing.render.run_output import ShownOutput
 from briefing.ui import navigation
 from briefing.ui.navigation import Position
+from briefing.ui.pictures import ImagesMode, SlidePictures
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.widgets.paged_view import PagedView, Render
 from briefing.ui.widgets.speaker_panel import SpeakerPanel
@@ -38,17 +42,32 @@ class SlideStage(Horizontal):
         self.speaker_panel: SpeakerPanel | None = None  # mounted the first time it is asked for
         self.strips: StripCache | None = None
         self.theme_drawn = ""  # the theme the cache's palette was made from
+        self.outputs: Mapping[int, ShownOutput] = {}  # under the shown slide's code blocks
+        self.pictures = SlidePictures(self, self._picture_ready)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        mode: ImagesMode = getattr(self.app, "images", "auto")  # `--images`
+        self.pictures.mode = mode
 
-    def show(self, deck: Deck, position: Position, *, speaker: bool, scroll: Scroll) -> None:
+    def show(
+        self,
+        deck: Deck,
+        position: Position,
+        *,
+        speaker: bool,
+        scroll: Scroll,
+        outputs: Mapping[int, ShownOutput] | None = None,
+    ) -> None:
         """Draw `position` of `deck` (with the speaker's panel if `speaker` and it is open):
-        scrolled to the top, to the bottom (to show what was just revealed), or kept."""
+        scrolled to the top, to the bottom (to show what was just revealed), or kept. `outputs`
+        are what the slide's code blocks printed, by the line their fence opens on."""
         strips = self._strips()
         if deck is not self.deck:
             strips.clear()  # drawn for another deck
+            self.pictures.set_deck(deck)
         self.deck, self.position, self.speaker = deck, position, speaker
+        self.outputs = outputs or {}
         self._draw(scroll)
 
     def redraw(self) -> None:
@@ -107,11 +126,35 @@ class SlideStage(Horizontal):
 
     def _slide(self, index: int, step: int) -> Render:
         assert self.deck is not None
-        blocks = self.deck.slides[index].blocks_until(step)
+        slide = self.deck.slides[index]
+        blocks = slide.blocks_until(step)
         strips, view = self._strips(), self.slide_view
+        images = self.pictures.lookup(slide)
         across = self._placed(index).across
-        # a table too wide for the text column may use the rest of the screen before it scrolls
-        return lambda width: strips.blocks(("slide", index, step), blocks, width, wide=view.wide_width, centred=across)
+        outputs = self.outputs if index == self.position.slide else None
+
+        def draw(width: int) -> list[Strip]:
+            # a table too wide for the text column may use the rest of the screen before it
+            # scrolls; pictures fit in the rows the rest of the slide leaves
+            height = max(1, view.scrollable_content_region.height - 2 * view.pad_rows)
+            return strips.blocks(
+                ("slide", index, step),
+                blocks,
+                width,
+                wide=view.wide_width,
+                height=height,
+                images=images,
+                centred=across,
+                outputs=outputs,
+            )
+
+        return draw
+
+    def _picture_ready(self) -> None:
+        """An image was decoded (or refused): draw the slide again (from the cache, unless the
+        slide shows that image: the cache's key says what was known of its pictures)."""
+        if self.is_attached:
+            self.redraw()
 
     def _draw_panel(self, panel: SpeakerPanel) -> None:
         assert self.deck is not None

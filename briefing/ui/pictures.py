@@ -1,0 +1,101 @@
+"""The show's images: decoded in worker threads, kept per deck, drawn once they are ready.
+
+A slide is drawn at once with a framed placeholder where a picture is not decoded yet; the
+decoding runs off the UI thread (`asyncio.to_thread` inside a Textual worker), and when it is
+done the slide is drawn again with the picture. Results are kept for the deck's life, so a
+slide seen before (or drawn ahead, as the next slide is) shows its pictures at once; and
+`briefing.images` keeps decoded files across reloads, so a reload only re-checks them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from textual.dom import DOMNode
+from textual.worker import Worker
+
+from briefing.core.blocks import ImageBlock
+from briefing.core.model import Deck, Slide
+from briefing.render.picture import ImageLookup, ImageState
+
+if TYPE_CHECKING:  # Pillow is imported by the first worker, not for the first paint
+    from briefing.images import DecodedImage, ImageProblem
+
+ImagesMode = Literal["auto", "graphics", "blocks", "off"]
+IMAGES_MODES: tuple[ImagesMode, ...] = ("auto", "graphics", "blocks", "off")
+
+_Key = tuple[Path, str]  # the file the reference is in, the reference
+
+
+class SlidePictures:
+    """What is known of each image of the current deck, and the workers finding out the rest.
+
+    `on_ready` is called (on the UI thread) each time an image has been decoded or refused.
+    """
+
+    def __init__(self, owner: DOMNode, on_ready: Callable[[], None], *, mode: ImagesMode = "auto") -> None:
+        self.owner = owner
+        self.on_ready = on_ready
+        self.mode = mode
+        self.deck: Deck | None = None
+        self.directory = Path()
+        self.found: dict[_Key, DecodedImage | ImageProblem] = {}
+        self.loading: dict[_Key, Worker[None]] = {}
+
+    def set_deck(self, deck: Deck) -> None:
+        """Forget what was found for another deck (a reload may have changed any file)."""
+        if deck is self.deck:
+            return
+        from briefing.deck_images import deck_directory
+
+        self.deck = deck
+        self.directory = deck_directory(deck)
+        self.found = {}
+        for worker in self.loading.values():
+            worker.cancel()
+        self.loading = {}
+
+    def lookup(self, slide: Slide) -> ImageLookup | None:
+        """How `slide`'s images are drawn: None when images are off (every one a placeholder)."""
+        if self.mode == "off":
+            return None
+
+        def state(image: ImageBlock) -> ImageState:
+            key = (slide.span.path, image.src)
+            known = self.found.get(key)
+            if known is None and key not in self.loading:
+                self.loading[key] = self.owner.run_worker(
+                    self._load(key, image, slide), group="images", exit_on_error=False
+                )
+            return known
+
+        return state
+
+    async def _load(self, key: _Key, image: ImageBlock, slide: Slide) -> None:
+        from briefing.deck_images import load_slide_image
+        from briefing.images import ImageProblem
+
+        deck = self.deck
+        found: DecodedImage | ImageProblem
+        try:
+            found = await asyncio.to_thread(load_slide_image, image, slide, self.directory)
+        except Exception:  # load_image reports problems rather than raising; this is a last guard
+            found = ImageProblem(image.src, "cannot be read")
+        if deck is not self.deck:
+            return  # the deck was replaced while this one decoded
+        self.found[key] = found
+        self.loading.pop(key, None)
+        self.on_ready()
+
+    async def settled(self) -> None:
+        """Wait until every image asked for so far is decoded or refused (for tests)."""
+        while self.loading:
+            key, worker = next(iter(self.loading.items()))
+            with contextlib.suppress(Exception):  # cancelled or failed: nothing more will come of it
+                await worker.wait()
+            if self.loading.get(key) is worker:
+                del self.loading[key]
