@@ -277,7 +277,7 @@ def _line_of(figure: str, lines: list[str], start: int, end: int) -> int:
 
 def front_matter_values(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
     """Front-matter values briefing reads but cannot understand (it uses the default)."""
-    from briefing.core.frontmatter import TIMER_STARTS, timer_start
+    from briefing.core.timer_setting import TIMER_STARTS, timer_start
 
     value = deck.metadata.get("timer")
     if timer_start(value) is None:

@@ -254,8 +254,8 @@ class Execution:
         loop = asyncio.get_running_loop()
         collector = _Collector(self.limits.output_bytes, on_output)
         started = loop.time()
-        try:
-            transport, process = await loop.subprocess_exec(
+        spawn = asyncio.ensure_future(
+            loop.subprocess_exec(
                 lambda: _Process(loop, collector),
                 invocation.program,
                 *invocation.command[1:],
@@ -267,6 +267,18 @@ class Execution:
                 start_new_session=True,
                 env=_environment(),
             )
+        )
+        try:
+            transport, process = await asyncio.shield(spawn)
+        except asyncio.CancelledError:
+            # Cancelled (Ctrl+C) while asyncio still connects the pipes: the program may run
+            # already, and a background job of it holds the pipe, which asyncio's own clean-up
+            # would wait for. Let the start finish, then take the whole group down.
+            with contextlib.suppress(Exception):
+                started_transport, started_process = await spawn
+                await _end_group(started_transport.get_pid(), started_process)
+                started_transport.close()
+            raise
         except OSError as error:
             reason = f"{invocation.command[0]}: {error.strerror or error}"
             return self._result("", None, loop.time() - started, error=reason)

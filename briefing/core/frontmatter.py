@@ -29,20 +29,6 @@ KNOWN_KEYS = frozenset(
     }
 )
 
-TIMER_STARTS = ("at-launch", "on-first-key")
-"""Values of `timer:`, when the talk timer starts; the first is the default."""
-
-
-def timer_start(value: object) -> str | None:
-    """The `timer:` value as one of TIMER_STARTS (a missing one is the default), or None if
-    it is not one of them."""
-    if value is None:
-        return TIMER_STARTS[0]
-    if isinstance(value, str) and value.strip().lower() in TIMER_STARTS:
-        return value.strip().lower()
-    return None
-
-
 # A YAML alias can make a tiny document expand into a huge tree; we refuse to walk past this.
 _MAX_NODES = 10_000
 

@@ -11,12 +11,13 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from briefing.core.blocks import Block
 from briefing.core.model import Finding
+
+if TYPE_CHECKING:  # the show's renderer reaches this module (core.columns): it parses nothing
+    from markdown_it.token import Token
 
 
 class Kind(enum.Enum):

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from briefing.core.blocks import Block
+from briefing.core.timer_setting import TIMER_STARTS, timer_start
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,4 @@ class Deck:
     def timer_start(self) -> str:
         """When the talk timer starts, from front matter `timer`: "at-launch" (the default,
         also for a value that makes no sense; `check` flags it) or "on-first-key"."""
-        from briefing.core.frontmatter import TIMER_STARTS, timer_start
-
         return timer_start(self.metadata.get("timer")) or TIMER_STARTS[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator, MutableSet
 
-from anyascii import anyascii
 from rich.cells import cell_len, chop_cells
 
 __all__ = ["cell_len", "fit", "pad", "to_ascii", "wrap"]
@@ -62,6 +61,8 @@ def to_ascii(text: str, unspellable: MutableSet[str] | None = None) -> str:
     else with no ASCII spelling (private-use glyphs) becomes `?` and is added to `unspellable`."""
     if text.isascii():
         return text
+    from anyascii import anyascii  # deferred: the presenter needs no ASCII, and its first frame no import
+
     spelled: list[str] = []
     for char in text.translate(_ASCII):
         if char.isascii():

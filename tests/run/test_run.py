@@ -219,6 +219,29 @@ def test_ctrl_c_during_a_blocking_run_kills_the_tree(tmp_path):
     assert gone(int((tmp_path / "pid").read_text()))
 
 
+async def test_a_cancel_while_asyncio_still_connects_the_pipes_ends_the_group(tmp_path, monkeypatch):
+    # Ctrl+C can land before `subprocess_exec` has returned: the program already runs, and its
+    # background job holds the pipe, so asyncio's own clean-up would wait for that job to end.
+    loop = asyncio.get_running_loop()
+    real_exec = loop.subprocess_exec
+    release = asyncio.Event()
+
+    async def connecting_slowly(*args, **kwargs):
+        connected = await real_exec(*args, **kwargs)
+        await release.wait()  # the cancel lands here, before the run has the transport
+        return connected
+
+    monkeypatch.setattr(loop, "subprocess_exec", connecting_slowly)
+    code = "sleep 100 &\necho $! > pid.tmp\nmv pid.tmp pid\nsleep 100\n"
+    run = asyncio.ensure_future(Execution(snippet("sh", code, tmp_path), Limits(60)).run())
+    assert await loop.run_in_executor(None, wait_until, lambda: (tmp_path / "pid").exists())
+    run.cancel()
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(run, 20)
+    assert gone(int((tmp_path / "pid").read_text()))
+
+
 def test_a_stop_before_the_run_starts_nothing(tmp_path):
     execution = Execution(snippet("sh", "touch ran", tmp_path))
     execution.stop()

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.ui.navigation import Position
 from tests.conftest import BUNDLED, DECKS
-from tests.ui.helpers import make_app, view_text
+from tests.ui.helpers import make_app, until, view_text
 
 SHOW = DECKS / "show.md"  # Opening, Reveal (3 steps, notes: aubergine), Table, Chart, Tall, Closing
 
@@ -52,6 +52,16 @@ def notes_view(app):
     return app.present.query_one("#notes-view")
 
 
+async def panel_drawn(app, pilot) -> None:
+    """The speaker's panel is mounted and drawn a frame or more after it is asked for (the
+    console's at start): wait for what it draws, not for the process to look idle."""
+    await until(
+        lambda: app.present.stage.speaker_panel is not None and bool(view_text(app, "#next-view").strip()),
+        lambda: "the speaker's panel is not drawn",
+    )
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("role", ["audience", "console"])
 @pytest.mark.parametrize(("down", "up"), [("j", "k"), ("shift+down", "shift+up")])
 async def test_keys_scroll_the_notes_and_leave_the_slide_where_it_is(role, down, up):
@@ -59,7 +69,7 @@ async def test_keys_scroll_the_notes_and_leave_the_slide_where_it_is(role, down,
     async with app.run_test(size=(80, 24)) as pilot:
         if role == "audience":
             await pilot.press("s")
-        await pilot.pause()
+        await panel_drawn(app, pilot)
         notes = notes_view(app)
         assert notes.max_scroll_y > 0
         await pilot.press(down, down, down)
@@ -96,7 +106,7 @@ async def test_help_lists_the_keys_that_scroll_the_notes():
 async def test_next_takes_only_the_lines_it_needs_and_the_notes_get_the_rest(size):
     app = make_app(BUNDLED, start_slide=9, role="console")  # the last slide
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await panel_drawn(app, pilot)
         upcoming = app.present.query_one("#next-view")
         assert view_text(app, "#next-view").strip() == "(end of the deck)"
         assert upcoming.size.height == 1

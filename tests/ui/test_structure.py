@@ -5,6 +5,7 @@ not need is not imported before it."""
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,75 @@ def test_what_the_first_frame_does_not_need_is_not_imported_for_it():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+# Run in a fresh interpreter: the show starts from a warm parse cache (as on every start after
+# the first), and the modules loaded are listed the moment the first frame is on screen.
+_FIRST_FRAME = """
+import asyncio, json, sys
+from pathlib import Path
+
+import briefing.cli  # the command's own imports count too
+from briefing.load import load
+from briefing.ui.app import BriefingApp
+from briefing.ui.screens.present import PresentScreen
+
+deck_path = Path(sys.argv[1])
+deck = load(deck_path, cached=True)
+app = BriefingApp(deck_path, deck=deck, watch=False, sync=False)
+loaded = []
+painted = asyncio.Event()
+original = PresentScreen._after_first_frame
+
+async def after_first_frame(screen):
+    loaded.extend(sys.modules)
+    painted.set()
+    await original(screen)
+
+PresentScreen._after_first_frame = after_first_frame
+
+async def main():
+    async with app.run_test(size=(100, 30)):
+        await painted.wait()
+
+asyncio.run(main())
+print(json.dumps(sorted(loaded)))
+"""
+
+# Parsers (the cache holds the parsed deck), what only a key or a later moment needs (the
+# speaker's panel, search, the editor, the key hints, code colours, ASCII spelling), and what
+# starts after the first frame (the link, the file watch).
+_NOT_FOR_THE_FIRST_FRAME = (
+    "yaml",
+    "markdown_it",
+    "mdit_py_plugins",
+    "briefing.core.loader",
+    "briefing.core.frontmatter",
+    "briefing.core.markdown",
+    "pygments",
+    "anyascii",
+    "briefing.ui.widgets.speaker_panel",
+    "briefing.search",
+    "briefing.editing",
+    "briefing.ui.screens.editor",
+    "textual.widgets._footer",
+    "watchfiles",
+    "briefing.ui.reloader",
+    "briefing.ui.linking",
+    "briefing.sync.link",
+)
+
+
+def test_the_first_frame_loads_no_parser_and_nothing_a_later_moment_needs(tmp_path):
+    from tests.conftest import BUNDLED
+
+    warm = "import sys; from briefing.load import load; load(sys.argv[1], cached=True)"
+    subprocess.run([sys.executable, "-c", warm, str(BUNDLED)], check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_FRAME, str(BUNDLED)], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = json.loads(result.stdout)
+    early = [
+        name for name in loaded if name in _NOT_FOR_THE_FIRST_FRAME or name.split(".")[0] in _NOT_FOR_THE_FIRST_FRAME
+    ]
+    assert not early, f"loaded before the first frame: {', '.join(early)}"

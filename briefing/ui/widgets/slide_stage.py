@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.containers import Horizontal
 from textual.strip import Strip
 from textual.theme import Theme
+from textual.timer import Timer
 
 from briefing.core.alignment import Alignment, slide_alignment
 from briefing.core.blocks import CodeBlock, ColumnMark, walk
@@ -18,9 +19,15 @@ from briefing.ui.navigation import Position
 from briefing.ui.pictures import ImagesMode, SlidePictures
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.widgets.paged_view import PagedView, Render
-from briefing.ui.widgets.speaker_panel import SpeakerPanel
+
+if TYPE_CHECKING:
+    from briefing.ui.widgets.speaker_panel import SpeakerPanel
 
 Scroll = Literal["top", "bottom", "keep"]
+
+# Drawing ahead waits this long after a frame: Textual writes frames from a thread of its own,
+# which needs the interpreter too, and rendering at once held the frame back.
+_DRAW_AHEAD_AFTER = 0.05
 
 
 class SlideStage(Horizontal):
@@ -29,7 +36,7 @@ class SlideStage(Horizontal):
     that, to draw it again when the theme changes or code gets its colours.
 
     Slides are drawn through a cache of rendered lines in the theme's colours, and the slides a
-    key would show next are drawn ahead, after each frame. Code is coloured from the second
+    key would show next are drawn ahead, shortly after each frame. Code is coloured from the second
     frame on (`colour_code`): Pygments is slow to import.
     """
 
@@ -42,6 +49,7 @@ class SlideStage(Horizontal):
         self.speaker_panel: SpeakerPanel | None = None  # mounted the first time it is asked for
         self.strips: StripCache | None = None
         self.theme_drawn = ""  # the theme the cache's palette was made from
+        self.ahead_timer: Timer | None = None  # drawing ahead, once the frame is out
         self.outputs: Mapping[int, ShownOutput] = {}  # under the shown slide's code blocks
         self.pictures = SlidePictures(self, self._picture_ready)
 
@@ -87,7 +95,7 @@ class SlideStage(Horizontal):
         panel = self.speaker_panel
         if self.speaker and panel is not None:
             self._draw_panel(panel)
-        self.call_after_refresh(self._prepare_neighbours)
+        self.call_after_refresh(self._draw_ahead_soon)
 
     def _strips(self) -> StripCache:
         if self.strips is None:
@@ -175,8 +183,14 @@ class SlideStage(Horizontal):
             following = lambda width: strips.render("(end of the deck)", width)  # noqa: E731
         panel.next_view.show(following, scroll="top")
 
+    def _draw_ahead_soon(self) -> None:
+        if self.ahead_timer is not None:
+            self.ahead_timer.stop()  # a newer frame: draw ahead of that one
+        self.ahead_timer = self.set_timer(_DRAW_AHEAD_AFTER, self._prepare_neighbours)
+
     def _prepare_neighbours(self) -> None:
         """Draw the slides a key press would show next, while the presenter is talking."""
+        self.ahead_timer = None
         deck, position = self.deck, self.position
         if deck is None or not self.is_attached:
             return
@@ -188,6 +202,8 @@ class SlideStage(Horizontal):
     async def open_speaker_panel(self) -> None:
         """Mount the speaker's panel, the first time it is asked for (it costs nothing till then)."""
         if self.speaker_panel is None:
+            from briefing.ui.widgets.speaker_panel import SpeakerPanel  # deferred: not for the first frame
+
             self.speaker_panel = SpeakerPanel(id="speaker")
             await self.mount(self.speaker_panel)
 
