@@ -142,7 +142,8 @@ def measure_pdf(briefing: list[str], bundled: Path, scratch: Path, runs: int) ->
     pdf, text = results.values()
     print()
     print(
-        f"  pdf                   {pdf['seconds']:.2f} s   (target <= 5 s; {pdf['seconds'] / text['seconds']:.1f}x the text export)"
+        f"  pdf                   {pdf['seconds']:.2f} s   "
+        f"(target <= 5 s; {pdf['seconds'] / text['seconds']:.1f}x the text export)"
     )
 
 

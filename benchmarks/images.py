@@ -30,7 +30,6 @@ from briefing.images import DecodedImage, ImageCache, load_image
 
 def photo_like(size: tuple[int, int]) -> Image.Image:
     """Smooth gradients with grain: about what a photograph costs to compress and decode."""
-    width, height = size
     red = Image.linear_gradient("L").resize(size)
     green = Image.radial_gradient("L").resize(size)
     grain = Image.effect_noise(size, 40)
@@ -72,8 +71,8 @@ def main() -> None:
             assert isinstance(decoded, DecodedImage), decoded
             columns, rows = fit_cells(decoded.info.width, decoded.info.height, 100, 30)
             # a fresh DecodedImage has no cells kept yet
-            cells_cold_ms = median_ms(lambda: half_blocks(replace(decoded), columns, rows), args.runs)
-            cells_cached_ms = median_ms(lambda: half_blocks(decoded, columns, rows), args.runs)
+            cells_cold_ms = median_ms(lambda d=decoded, c=columns, r=rows: half_blocks(replace(d), c, r), args.runs)
+            cells_cached_ms = median_ms(lambda d=decoded, c=columns, r=rows: half_blocks(d, c, r), args.runs)
             size = (deck / name).stat().st_size / (1 << 20)
             label = f"{name} {decoded.info.width}x{decoded.info.height}"
             print(

@@ -8,6 +8,7 @@ value reads as a path.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import dataclass
@@ -76,10 +77,10 @@ def printable_path(path: Path) -> str:
 def _beside_deck(deck: Deck, value: str) -> Path:
     """`value` relative to the deck's directory (a directory deck's own, a file's parent)."""
     folder = deck.root if _is_dir(deck.root) else deck.root.parent
-    try:
-        value = os.path.expanduser(value)
-    except ValueError:  # `~` and a user name with a NUL in it: no such user, so no such file
-        pass
+    # ValueError: `~` and a user name with a NUL in it, so no such user and no such file
+    with contextlib.suppress(ValueError):
+        # os.path leaves an unknown ~user as written, where Path.expanduser raises
+        value = os.path.expanduser(value)  # noqa: PTH111
     return folder / value  # an absolute value stays as it is
 
 

@@ -7,6 +7,7 @@ loads Textual and `briefing --help` loads almost nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import sys
@@ -21,6 +22,7 @@ from briefing.fileio import WriteError
 if TYPE_CHECKING:
     from briefing.core.model import Deck
     from briefing.core.runnable import RunKey, RunOutput
+    from briefing.ui.pictures import ImagesMode
 
 COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
 EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
@@ -290,10 +292,8 @@ def write_stdout(text: str) -> None:
 
 def _discard_stdout() -> None:
     """Point standard output at /dev/null, so the flush at exit does not fail a second time."""
-    try:
+    with contextlib.suppress(AttributeError, OSError, ValueError):
         sys.stdout.flush()
-    except (AttributeError, OSError, ValueError):
-        pass
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -327,7 +327,7 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
     if args.format == "json":
         from briefing.export.json import export_json
 
-        output = export_json(deck, notes=args.notes, ascii=args.ascii, runs=runs)
+        output = export_json(deck, notes=args.notes, ascii_only=args.ascii, runs=runs)
     elif args.format in ("html", "pdf"):
         output = _export_page(deck, args, runs)
     else:
@@ -335,7 +335,9 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
 
         width = args.width if args.width is not None else 80
         unspellable: set[str] = set()
-        output = export_text(deck, width=width, notes=args.notes, ascii=args.ascii, unspellable=unspellable, runs=runs)
+        output = export_text(
+            deck, width=width, notes=args.notes, ascii_only=args.ascii, unspellable=unspellable, runs=runs
+        )
         if unspellable:
             codes = ", ".join(f"U+{ord(char):04X}" for char in sorted(unspellable))
             print(f"briefing: warning: written as '?', having no ASCII spelling: {codes}", file=sys.stderr)
@@ -489,7 +491,7 @@ def _write_stdout_bytes(data: bytes) -> None:
 
 def _same_file(first: Path, second: Path) -> bool:
     try:
-        return os.path.samefile(first, second)
+        return first.samefile(second)
     except (OSError, ValueError):
         return False  # one of them does not exist (yet)
 
@@ -512,7 +514,7 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         findings = in_deck_order(deck, [*findings, *source.findings])
         if findings:
             write_stdout("".join(f"{finding}\n" for finding in findings))
-    if source.named:
+    if source.named and source.path is not None:  # a named source always has its path
         named = printable_path(source.path)
         print(f"figures checked against {named} (the front matter's source)", file=sys.stderr)
     errors = sum(finding.severity == "error" for finding in findings)
@@ -599,7 +601,7 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    images = getattr(args, "images", "auto")
+    images: ImagesMode = getattr(args, "images", "auto")  # one of IMAGES_MODES: argparse's choices
     if images == "graphics":
         print(
             "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
@@ -610,7 +612,6 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    clean = {"clean": getattr(args, "clean", None), "progress": getattr(args, "progress", False)}
     from briefing.run import Limits
 
     app = BriefingApp(
@@ -620,10 +621,11 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
         theme=args.theme,
         role=role,
         dialect=args.dialect,
+        clean=getattr(args, "clean", None),  # present only: presenter has no --clean or --progress
+        progress=getattr(args, "progress", False),
         run_code=args.run_code,
         run_limits=Limits(seconds=args.time_limit),
         images=images,
-        **clean,
     )
     app.run()
     if app.recovered is not None:

@@ -9,7 +9,6 @@ refuses (EditConflict) rather than overwrite someone else's change.
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 import time
@@ -94,7 +93,7 @@ def save_slide(source: SlideSource, new_text: str, *, force: bool = False) -> Sl
     if current != source.baseline and not force:
         raise EditConflict(f"{path} changed on disk since it was opened")
     if current is not None:
-        mode = os.stat(path).st_mode
+        mode = path.stat().st_mode
         if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
             raise PermissionError(13, "the file is read-only", str(path))
     data = replace_lines(source.baseline, source.start, source.end, new_text)

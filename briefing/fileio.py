@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
@@ -24,17 +23,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        temporary.chmod(mode)
+        temporary.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
         raise
     sync_directory(directory)
 
@@ -47,7 +46,8 @@ def write_new(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path()
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    temporary = Path(name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -55,7 +55,7 @@ def write_new(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        temporary.chmod(0o666 & ~umask)
         try:
             os.link(temporary, path)
         except OSError as exc:
@@ -63,8 +63,7 @@ def write_new(path: Path, data: bytes) -> None:
                 raise
             _write_exclusive(path, data)  # a file system without hard links
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
     sync_directory(directory)
 
 
@@ -93,7 +92,7 @@ def sync_directory(directory: Path) -> None:
 
 
 def _write_exclusive(path: Path, data: bytes) -> None:
-    with open(path, "xb") as handle:
+    with path.open("xb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

@@ -126,8 +126,8 @@ def _colours(rgba: bytes, *, opaque: bool) -> list[RGB | None]:
     """Each pixel's colour, or None where it is mostly transparent."""
     red, green, blue, alpha = rgba[0::4], rgba[1::4], rgba[2::4], rgba[3::4]
     if opaque:
-        return list(zip(red, green, blue))
-    return [(r, g, b) if a >= _OPAQUE else None for r, g, b, a in zip(red, green, blue, alpha)]
+        return list(zip(red, green, blue, strict=True))
+    return [(r, g, b) if a >= _OPAQUE else None for r, g, b, a in zip(red, green, blue, alpha, strict=True)]
 
 
 def _cell(top: RGB | None, bottom: RGB | None) -> HalfBlock:

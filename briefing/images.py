@@ -117,7 +117,7 @@ def resolve_image(reference: str, referencing_file: Path, deck_directory: Path) 
     if not path.is_relative_to(root):
         return ImageProblem(reference, "outside the deck's directory")
     try:
-        status = os.stat(path)
+        status = path.stat()
     except OSError as error:
         return ImageProblem(reference, _unreadable(error))
     refusal = _refusal(status)

@@ -3,10 +3,12 @@ and if it has not ended in time, the whole session is killed before the test fai
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def run_to_the_end(args: Sequence[str], timeout: float, **options) -> subprocess.CompletedProcess[bytes]:
@@ -26,17 +28,15 @@ def run_to_the_end(args: Sequence[str], timeout: float, **options) -> subprocess
 
 def kill_session(leader: int) -> None:
     """SIGKILL for every process in the session (process group) that `leader` leads."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(leader, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def has_ended(pid: int) -> bool:
     """Whether process `pid` has exited: gone, or a zombie that its parent has yet to reap
     (after its terminal goes, its parent is init, which reaps when it gets round to it)."""
     try:
-        stat = open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace").read()
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return True
     return stat.rpartition(")")[2].split()[0] == "Z"  # the state follows "(command name)"

@@ -83,7 +83,7 @@ def test_an_empty_output_name_is_an_error(capsys):
 @pytest.mark.parametrize("args", [["export"], ["export", "--format", "json"], ["new", "{tmp}/t.md"]])
 def test_a_full_standard_output_is_one_line_not_a_traceback(tmp_path, args):
     args = [arg.format(tmp=tmp_path) for arg in args]
-    with open("/dev/full", "w") as full:
+    with Path("/dev/full").open("w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "briefing", *args], stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT
         )
@@ -156,7 +156,8 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, command, make, message):
         ),
         (
             ["export", "--format", "docx"],
-            "argument --format: invalid choice: 'docx' (choose from 'text', 'json', 'html', 'pdf', 'svg') (see: briefing export --help)",
+            "argument --format: invalid choice: 'docx' "
+            "(choose from 'text', 'json', 'html', 'pdf', 'svg') (see: briefing export --help)",
         ),
         (
             ["present", "--slide", "abc"],

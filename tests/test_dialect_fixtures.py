@@ -70,7 +70,7 @@ def check_deck(deck, spec: dict) -> list[str]:
         problems.append(f"slides {titles}, expected {[slide['title'] for slide in expected]}")
         if len(titles) != len(expected):
             return problems  # slide by slide would compare the wrong slides
-    for number, (slide, want) in enumerate(zip(deck.slides, expected), start=1):
+    for number, (slide, want) in enumerate(zip(deck.slides, expected, strict=True), start=1):
         where = f"slide {number} ({want['title']!r})"
         problems += [f"{where}: {problem}" for problem in check_slide(slide, want)]
     return problems
@@ -79,7 +79,9 @@ def check_deck(deck, spec: dict) -> list[str]:
 def check_slide(slide, want: dict) -> list[str]:
     problems = []
     notes = [note.text for note in slide.notes]
-    if len(notes) != len(want["notes"]) or not all(expected in text for expected, text in zip(want["notes"], notes)):
+    if len(notes) != len(want["notes"]) or not all(
+        expected in text for expected, text in zip(want["notes"], notes, strict=True)
+    ):
         problems.append(f"notes {notes!r}, expected notes containing {want['notes']!r}")
 
     if len(slide.steps) != want["steps"]:

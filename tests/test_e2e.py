@@ -126,7 +126,7 @@ def test_closing_the_terminal_ends_the_process(tmp_path):
             pid = server.pane_pid("w")
             assert server.wait_for("w", "Overview"), server.screen("w")  # key hints: after the first frame
             server.send_keys("w", *["Right", "s"] * 30)
-        if not wait_until(lambda: has_ended(pid), timeout=5):
+        if not wait_until(lambda pid=pid: has_ended(pid), timeout=5):
             leftovers.append(pid)
             subprocess.run(["kill", "-9", str(pid)])
     assert leftovers == [], "briefing outlived its terminal"

@@ -33,7 +33,7 @@ def test_ctrl_s_right_after_typing_saves_every_key(tmux, tmp_path):
         word = f"ZZEDIT{round_number:02d}ZZ"
         tmux.send_keys(S, word, literal=True)
         tmux.send_keys(S, "C-s")  # at once: no waiting for the word to be drawn
-        assert wait_until(lambda: word in deck.read_text(), timeout=10), (deck.read_text(), tmux.screen(S))
+        assert wait_until(lambda word=word: word in deck.read_text(), timeout=10), (deck.read_text(), tmux.screen(S))
     assert "modified" not in tmux.screen(S)  # the buffer and the file agree
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -62,11 +63,11 @@ def _record_syncs(monkeypatch) -> list[tuple[str, object]]:
         real_fsync(fd)
 
     def replace(source, target, *args, **kwargs):
-        calls.append(("rename", os.path.basename(target)))
+        calls.append(("rename", Path(target).name))
         real_replace(source, target, *args, **kwargs)
 
     def link(source, target, *args, **kwargs):
-        calls.append(("rename", os.path.basename(target)))
+        calls.append(("rename", Path(target).name))
         real_link(source, target, *args, **kwargs)
 
     monkeypatch.setattr(os, "fsync", fsync)

@@ -32,6 +32,15 @@ def test_ci_runs_the_readme_test_command():
     assert test_line in (ROOT / ".ci" / "run").read_text()
 
 
+def test_ci_runs_the_readme_checks_after_the_tests():
+    developing = README.split("\n## Developing\n", 1)[1]
+    [checks_line] = re.findall(r"```sh\n(.*?)\n```", developing, re.DOTALL)
+    for check in ("ruff check .", "ruff format --check .", "mypy", "lint-imports"):
+        assert check in checks_line
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index(checks_line) > ci.index("-m pytest")
+
+
 CHECK_LINES = [
     line
     for block in re.findall(r"```sh\n(.*?)```", README, re.DOTALL)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
-from typing import Literal, NamedTuple, Union
+from typing import Literal, NamedTuple
 
 from briefing.core.compat import assert_never
 from briefing.core.runnable import RunMark
@@ -128,7 +128,7 @@ def image_caption(image: ImageBlock) -> str:
     return name or "image"
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, CodeBlock, Chart, Quote, Rule, ColumnMark, ImageBlock]
+Block = Heading | Paragraph | ListBlock | Table | CodeBlock | Chart | Quote | Rule | ColumnMark | ImageBlock
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:

@@ -353,16 +353,14 @@ class _Builder(HTMLParser):
             self._end_row()
         self.frames.pop()
         parent = self.frames[-1]
-        if frame.tag in ("ul", "ol"):
-            if frame.items:
-                parent.blocks.append(ListBlock(tuple(frame.items), frame.tag == "ol", frame.start, True))
-        elif frame.tag == "blockquote":
-            if frame.blocks:
-                parent.blocks.append(Quote(tuple(frame.blocks)))
-        elif frame.tag == "table":
-            if frame.rows or frame.header:
-                width = max([len(frame.header), *(len(row) for row in frame.rows)])
-                parent.blocks.append(Table(frame.header, tuple(frame.rows), tuple("" for _ in range(width))))
+        # an empty list, quote or table leaves nothing behind
+        if frame.tag in ("ul", "ol") and frame.items:
+            parent.blocks.append(ListBlock(tuple(frame.items), frame.tag == "ol", frame.start, True))
+        elif frame.tag == "blockquote" and frame.blocks:
+            parent.blocks.append(Quote(tuple(frame.blocks)))
+        elif frame.tag == "table" and (frame.rows or frame.header):
+            width = max([len(frame.header), *(len(row) for row in frame.rows)])
+            parent.blocks.append(Table(frame.header, tuple(frame.rows), tuple("" for _ in range(width))))
 
     def finish(self) -> tuple[Block, ...]:
         self._flush()

@@ -72,7 +72,7 @@ def _build_deck(
         rules = dialect_for(name, front_matter)
         include = _Includes(base, rules)
         metadata: Mapping[str, object] = _EMPTY
-        for index, (file_path, text) in enumerate(zip(files, texts)):
+        for index, (file_path, text) in enumerate(zip(files, texts, strict=True)):
             parsed = parse_file(file_path, text, rules, deck_front_matter=index == 0)
             if index == 0:
                 metadata = _deck_metadata(parsed)

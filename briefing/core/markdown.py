@@ -88,9 +88,8 @@ def to_blocks_until(tokens: Sequence[Token], start: int, end: int, line: int) ->
             break
         close = closing_index(tokens, index)
         if token.type in ("bullet_list_open", "ordered_list_open"):
-            block: Block | None = _list(tokens, index, close, line)
-            if block is not None and not block.items:  # type: ignore[union-attr]
-                block = None
+            listed = _list(tokens, index, close, line)
+            block: Block | None = listed if listed.items else None
         elif token.type == "blockquote_open":
             inner = to_blocks_until(tokens, index + 1, close, line)
             block = Quote(inner) if inner else None

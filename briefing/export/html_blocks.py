@@ -208,16 +208,17 @@ def _align(align: Align) -> str:
 
 def _table(block: Table, attributes: str) -> str:
     count = max([len(block.header), *(len(row) for row in block.rows)])
+    # a table may state more alignments than it has columns: the extra ones go unused
     align = list(block.align) + [""] * (count - len(block.align))
     header = list(block.header) + [()] * (count - len(block.header))
     parts = [f'<div class="table"{attributes}><table>\n']
     if any(cell for cell in header):
-        cells = "".join(f"<th{_align(a)}>{inline(cell)}</th>" for cell, a in zip(header, align))
+        cells = "".join(f"<th{_align(a)}>{inline(cell)}</th>" for cell, a in zip(header, align, strict=False))
         parts.append(f"<thead><tr>{cells}</tr></thead>\n")
     parts.append("<tbody>\n")
     for row in block.rows:
         padded = list(row) + [()] * (count - len(row))
-        cells = "".join(f"<td{_align(a)}>{inline(cell)}</td>" for cell, a in zip(padded, align))
+        cells = "".join(f"<td{_align(a)}>{inline(cell)}</td>" for cell, a in zip(padded, align, strict=False))
         parts.append(f"<tr>{cells}</tr>\n")
     parts.append("</tbody></table></div>")
     return "".join(parts)

@@ -13,6 +13,7 @@ then the next candidate, and so on down to the plain foreground; bullets and rul
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from briefing.export.theme_table import CODE_CLASSES, CODE_COLOURS, THEMES
 
@@ -47,7 +48,7 @@ def theme_css(name: str | None) -> tuple[str, str]:
     rules = _code_rules()
     theme = THEMES.get(name) if name else None
     if theme is not None:
-        background = theme["colours"]["background"]  # type: ignore[index]
+        background = _colours(theme)["background"]
         css = (
             f":root{{{_variables(theme)}}}\n"
             f"@media print{{@page{{background:{background}}}html{{print-color-adjust:exact;"
@@ -67,13 +68,13 @@ def chart_fills(name: str | None) -> tuple[str, str, str]:
     """Colours written into chart SVGs (positive, negative, axis) for renderers that ignore
     the stylesheet: the printed theme's."""
     theme = THEMES.get(name) if name else None
-    colours: Mapping[str, str] = (theme or THEMES[AUTO_LIGHT])["colours"]  # type: ignore[assignment]
+    colours = _colours(theme or THEMES[AUTO_LIGHT])
     return colours["success"], colours["error"], colours["foreground"]
 
 
 def role_colours(theme: Mapping[str, object]) -> dict[str, str]:
     """The colour each page role gets in `theme` (an entry of THEMES)."""
-    colours: Mapping[str, str] = theme["colours"]  # type: ignore[assignment]
+    colours = _colours(theme)
     background = colours["background"]
     chosen = {}
     for roles, threshold in ((_TEXT_ROLES, LEGIBLE), (_GRAPHIC_ROLES, VISIBLE)):
@@ -85,8 +86,13 @@ def role_colours(theme: Mapping[str, object]) -> dict[str, str]:
     return chosen
 
 
+def _colours(theme: Mapping[str, object]) -> Mapping[str, str]:
+    """An entry of THEMES's colours: the generated table is typed no finer than its entries."""
+    return cast("Mapping[str, str]", theme["colours"])
+
+
 def _variables(theme: Mapping[str, object]) -> str:
-    colours: Mapping[str, str] = theme["colours"]  # type: ignore[assignment]
+    colours = _colours(theme)
     code = CODE_COLOURS["dark" if theme["dark"] else "light"]
     pairs = [*colours.items(), *role_colours(theme).items()]
     pairs += [(f"code-{variable}", value) for variable, value in sorted(code.items())]

@@ -76,7 +76,7 @@ def _source(span: SourceSpan, base: Path) -> dict[str, Any]:
 
 
 def export_json(
-    deck: Deck, *, notes: bool = False, ascii: bool = False, runs: Mapping[RunKey, RunOutput] | None = None
+    deck: Deck, *, notes: bool = False, ascii_only: bool = False, runs: Mapping[RunKey, RunOutput] | None = None
 ) -> str:
-    """The deck as JSON text. With `ascii`, other characters are `\\uXXXX` escapes: same data."""
-    return json.dumps(deck_to_dict(deck, notes=notes, runs=runs), ensure_ascii=ascii, indent=2) + "\n"
+    """The deck as JSON text. With `ascii_only`, other characters are `\\uXXXX` escapes: same data."""
+    return json.dumps(deck_to_dict(deck, notes=notes, runs=runs), ensure_ascii=ascii_only, indent=2) + "\n"

@@ -27,7 +27,7 @@ class PdfUnavailable(Exception):
 def weasyprint() -> ModuleType:
     """The WeasyPrint module, or PdfUnavailable saying which command installs what is missing."""
     try:
-        import weasyprint as module
+        import weasyprint as module  # type: ignore[import-untyped]  # no type information shipped; used as a module
     except ImportError:
         raise PdfUnavailable(f"--format pdf needs WeasyPrint: {INSTALL}") from None
     except OSError as exc:  # WeasyPrint is there, but not the Pango library it draws text with

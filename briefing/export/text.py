@@ -18,15 +18,15 @@ def export_text(
     *,
     width: int = 80,
     notes: bool = False,
-    ascii: bool = False,
+    ascii_only: bool = False,
     unspellable: MutableSet[str] | None = None,
     runs: Mapping[RunKey, RunOutput] | None = None,
 ) -> str:
     """The deck as plain text; the same deck always gives the same text, ending in a newline.
-    With `ascii`, characters that have no ASCII spelling are written `?` and added to
+    With `ascii_only`, characters that have no ASCII spelling are written `?` and added to
     `unspellable`. `runs` (`--run-code`) are put under their code blocks."""
     width = max(20, width)
-    renderer = PlainText(ascii=ascii)
+    renderer = PlainText(ascii_only=ascii_only)
     if unspellable is not None:
         renderer.unspellable = unspellable
     double = "=" * width

@@ -229,7 +229,7 @@ class SlideRenderer:
         else:
             markers = ["\u2022"] * len(block.items)
         rows: list[RenderableType] = []
-        for marker, item in zip(markers, block.items):
+        for marker, item in zip(markers, block.items, strict=True):
             if rows and not block.tight:
                 rows.append(Text())
             body = self._blocks(item, tight=block.tight)
@@ -394,10 +394,10 @@ class _TableView:
                 console.render_lines(
                     text, options.update(width=width, justify=align, overflow="fold", no_wrap=False, height=None)
                 )
-                for text, width, align in zip(row, layout.widths, self.align)
+                for text, width, align in zip(row, layout.widths, self.align, strict=False)  # align may run longer
             ]
             for line in range(max(len(cell) for cell in cells)):
-                for column, (cell, width) in enumerate(zip(cells, layout.widths)):
+                for column, (cell, width) in enumerate(zip(cells, layout.widths, strict=True)):
                     if column:
                         yield gap
                     yield from cell[line] if line < len(cell) else [Segment(" " * width)]

@@ -66,7 +66,7 @@ def _shrink(natural: list[int], minimum: list[int], budget: int) -> tuple[int, .
     narrow columns keep their natural width, wide ones share what is left."""
 
     def capped(cap: int) -> list[int]:
-        return [max(low, min(high, cap)) for low, high in zip(minimum, natural)]
+        return [max(low, min(high, cap)) for low, high in zip(minimum, natural, strict=True)]
 
     low, high = 1, max(natural)  # the largest cap whose total fits the budget, by bisection
     while low < high:

@@ -36,15 +36,15 @@ _WRAP_GAPS = (2, 1)
 class PlainText:
     """Lays out blocks as plain text lines no wider than `width` (bar unbreakable words)."""
 
-    def __init__(self, *, ascii: bool = False) -> None:
-        self.ascii = ascii
-        self.unspellable: MutableSet[str] = set()  # characters `ascii` output had to write as `?`
-        self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii else str
-        self.bullet = "*" if ascii else "\u2022"
-        self.bar = "#" if ascii else "\u2588"
-        self.axis = "|" if ascii else "\u2502"
-        self.rule = "-" if ascii else "\u2500"
-        self.ellipsis = "..." if ascii else "\u2026"
+    def __init__(self, *, ascii_only: bool = False) -> None:
+        self.ascii_only = ascii_only
+        self.unspellable: MutableSet[str] = set()  # characters `ascii_only` output had to write as `?`
+        self.fix: Callable[[str], str] = (lambda text: to_ascii(text, self.unspellable)) if ascii_only else str
+        self.bullet = "*" if ascii_only else "\u2022"
+        self.bar = "#" if ascii_only else "\u2588"
+        self.axis = "|" if ascii_only else "\u2502"
+        self.rule = "-" if ascii_only else "\u2500"
+        self.ellipsis = "..." if ascii_only else "\u2026"
         self.outputs: Mapping[int, RunOutput] = {}  # runnable blocks' output, by their fence's line
 
     def blocks(self, blocks: Sequence[Block], width: int, *, tight: bool = False) -> list[str]:
@@ -136,7 +136,7 @@ class PlainText:
         else:
             markers = [self.bullet + " "] * len(block.items)
         lines: list[str] = []
-        for marker, item in zip(markers, block.items):
+        for marker, item in zip(markers, block.items, strict=True):
             if lines and not block.tight:
                 lines.append("")
             indent = " " * len(marker)
@@ -167,11 +167,15 @@ class PlainText:
 
     @staticmethod
     def _table_row(cells: list[str], widths: Sequence[int], align: Sequence[str], gap: str) -> list[str]:
-        wrapped = [wrap(cell, w) for cell, w in zip(cells, widths)]
+        wrapped = [wrap(cell, w) for cell, w in zip(cells, widths, strict=True)]
         height = max(len(cell) for cell in wrapped)
         lines = []
         for index in range(height):
-            parts = [pad(cell[index] if index < len(cell) else "", w, a) for cell, w, a in zip(wrapped, widths, align)]
+            # a table may state more alignments than it has columns: the extra ones go unused
+            parts = [
+                pad(cell[index] if index < len(cell) else "", w, a)
+                for cell, w, a in zip(wrapped, widths, align, strict=False)
+            ]
             lines.append(gap.join(parts).rstrip())
         return lines
 
@@ -206,7 +210,7 @@ class PlainText:
     def _run_output(self, run: RunOutput) -> list[str]:
         """A code block's output under it, marked off by a bar, and how the run ended; never
         wrapped, like the code."""
-        corner, bar, end = ("+", "|", "+") if self.ascii else ("\u250c", "\u2502", "\u2514")
+        corner, bar, end = ("+", "|", "+") if self.ascii_only else ("\u250c", "\u2502", "\u2514")
         output = run.output[:-1] if run.output.endswith("\n") else run.output
         lines = [f"  {corner} output"]
         if output:

@@ -337,7 +337,7 @@ class SyncLink:
                 server.close()
             if bound is not None and runtime.identity(self._path) == bound:
                 with contextlib.suppress(OSError):
-                    os.unlink(self._path)
+                    self._path.unlink()
             # Release the lock before clients see EOF, so one can take over at once.
             os.close(lock)
             await self._drop_peers()
@@ -347,10 +347,9 @@ class SyncLink:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             # We hold the lock, so whatever is at the path is stale (a crashed hub's socket).
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self._path)
+            self._path.unlink(missing_ok=True)
             sock.bind(str(self._path))
-            os.chmod(self._path, 0o600)  # before listen(): nobody can connect in between
+            self._path.chmod(0o600)  # before listen(): nobody can connect in between
             sock.listen(MAX_PEERS)
             sock.setblocking(False)
             bound = runtime.identity(self._path)

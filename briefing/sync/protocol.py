@@ -230,7 +230,7 @@ def encode(message: Message) -> bytes:
             return _line({"type": "group", "consoles": message.consoles, "audiences": message.audiences})
         case Notice():
             fields = {"type": "notice", "severity": message.severity, "title": message.title, "text": message.text}
-            return _line(fields, ascii=False)  # UTF-8: 4 bytes a character at most
+            return _line(fields, ascii_only=False)  # UTF-8: 4 bytes a character at most
         case Hello():
             return _line({"type": "hello", "role": message.role, **_state_fields(message.state)})
         case State():
@@ -252,8 +252,8 @@ def _state_fields(state: State) -> dict[str, object]:
     }
 
 
-def _line(fields: Mapping[str, object], *, ascii: bool = True) -> bytes:
-    return json.dumps(fields, separators=(",", ":"), ensure_ascii=ascii).encode("utf-8") + b"\n"
+def _line(fields: Mapping[str, object], *, ascii_only: bool = True) -> bytes:
+    return json.dumps(fields, separators=(",", ":"), ensure_ascii=ascii_only).encode("utf-8") + b"\n"
 
 
 def decode(line: bytes) -> Message | None:

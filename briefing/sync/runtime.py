@@ -78,7 +78,7 @@ def ensure_private_dir(path: Path) -> Path:
     is what is fixed.
     """
     try:
-        os.mkdir(path, 0o700)
+        path.mkdir(0o700)
     except FileExistsError:
         pass
     except OSError as exc:
@@ -112,7 +112,7 @@ def _check_private(path: Path, fd: int) -> None:
 
 
 def _usable(base: str) -> bool:
-    return os.path.isabs(base) and os.path.isdir(base) and os.access(base, os.W_OK | os.X_OK)
+    return Path(base).is_absolute() and Path(base).is_dir() and os.access(base, os.W_OK | os.X_OK)
 
 
 def try_lock(path: Path) -> int | None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -44,7 +44,7 @@ _MAX_DIGITS = 6
 _TIMER_KEYS = frozenset(
     key.strip()
     for binding in PresentScreen.BINDINGS
-    if binding.action in ("app.toggle_timer", "app.reset_timer")
+    if isinstance(binding, Binding) and binding.action in ("app.toggle_timer", "app.reset_timer")
     for key in binding.key.split(",")
 )
 # what the room must never get in a clean audience view: notes, the editor (notes included)
@@ -70,7 +70,9 @@ class BriefingApp(App[int]):
     COMMANDS = App.COMMANDS | {SlideCommands}
     NOTIFICATION_TIMEOUT = 4
 
-    BINDINGS = [Binding("ctrl+c", "interrupt", "Quit, or stop running code", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "interrupt", "Quit, or stop running code", show=False, priority=True)
+    ]
 
     deck: reactive[Deck] = reactive(cast(Deck, None), always_update=True, init=False)  # set in __init__
     """The deck shown: the last one that loaded."""
@@ -178,7 +180,7 @@ class BriefingApp(App[int]):
     def get_default_screen(self) -> PresentScreen:
         return self.present
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from briefing.ui.screenshot import with_own_screenshot
 
         return with_own_screenshot(self, super().get_system_commands(screen))
@@ -283,11 +285,11 @@ class BriefingApp(App[int]):
         """What the code blocks of `slide` (0-based) printed, by the line their fence opens on."""
         return self._code_runs.shown(slide) if self._code_runs is not None else {}
 
-    def action_interrupt(self) -> None:
+    async def action_interrupt(self) -> None:
         """Ctrl+C: stop the code block that is running, else quit."""
         if self._code_runs is not None and self._code_runs.stop():
             return
-        self.action_quit()
+        await self.action_quit()
 
     # -- screens -------------------------------------------------------------------------------
 
@@ -381,7 +383,7 @@ class BriefingApp(App[int]):
                 return screen
         return None
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:
         """Quit, but never with an unsaved slide in the editor without asking."""
         from briefing.ui.screens.editor import EditorScreen
 

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
 
 class SlideCommands(Provider):
     """One command per slide, `Go to 4. What did it cost?`, matched fuzzily."""
 
+    @property
+    def _show(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)  # the palette is the show's: BriefingApp.COMMANDS
+
     def _slides(self) -> list[tuple[int, str]]:
-        deck = self.app.deck  # type: ignore[attr-defined]
+        deck = self._show.deck
         return [
             (index, f"Go to {slide.number}. {slide.title or '(untitled)'}") for index, slide in enumerate(deck.slides)
         ]
 
     def _command(self, index: int) -> None:
-        self.app.go_to(index)  # type: ignore[attr-defined]
+        self._show.go_to(index)
 
     async def discover(self) -> Hits:
         for index, label in self._slides():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -56,7 +56,7 @@ class ShowLink:
 
     def __init__(
         self,
-        app: App[object],
+        app: App[Any],
         deck_path: Path,
         role: str,
         *,
@@ -68,13 +68,19 @@ class ShowLink:
         self.sync = SyncLink(
             deck_path,
             role,
-            lambda state: app.post_message(RemoteMoved(state)),
+            self._moved,
             socket_path=socket_path,  # None: one per deck, per user
             initial=initial,
             initial_timer=initial_timer,
             on_group=self._group_changed,
-            on_notice=lambda notice: app.post_message(AudienceNotice(notice)),
+            on_notice=self._noticed,
         )
+
+    def _moved(self, state: State) -> None:
+        self.app.post_message(RemoteMoved(state))
+
+    def _noticed(self, notice: Notice) -> None:
+        self.app.post_message(AudienceNotice(notice))
 
     async def start(self) -> None:
         """Start linking in the background; logs go to the state directory, not the terminal."""

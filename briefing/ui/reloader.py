@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -44,7 +44,7 @@ class Reloader:
 
     def __init__(
         self,
-        app: App[object],
+        app: App[Any],
         deck_path: Path,
         *,
         dialect: str | None,
@@ -74,8 +74,8 @@ class Reloader:
         except DeckError as error:
             outcome = DeckFailed(deck_relative(error, self.directory), announce)
         except RecursionError:
-            error = DeckError(self.deck_path, 1, "too deeply nested")
-            outcome = DeckFailed(deck_relative(error, self.directory), announce)
+            too_deep = DeckError(self.deck_path, 1, "too deeply nested")
+            outcome = DeckFailed(deck_relative(too_deep, self.directory), announce)
         else:
             outcome = DeckLoaded(deck, announce)
         if get_current_worker().is_cancelled:

@@ -9,7 +9,7 @@ import os
 import signal
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -35,7 +35,7 @@ class Terminated(Message):
         return 128 + self.signum
 
 
-def end_on_signals(app: App[object]) -> None:
+def end_on_signals(app: App[Any]) -> None:
     """From now on, SIGTERM and SIGHUP post `Terminated` to `app`. Call on the app's loop."""
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGHUP):
@@ -44,7 +44,7 @@ def end_on_signals(app: App[object]) -> None:
             loop.add_signal_handler(signum, _signalled, app, signum)
 
 
-def _signalled(app: App[object], signum: int) -> None:
+def _signalled(app: App[Any], signum: int) -> None:
     told = app.post_message(Terminated(signum))
     # an app that is closing already takes no messages: it only has to finish
     leave_within(BACKSTOP if told else EXIT_GRACE, 128 + signum)

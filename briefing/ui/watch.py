@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -15,10 +15,16 @@ def latest_change(deck: Deck) -> float:
     times = []
     for path in paths:
         try:
-            times.append(os.stat(path).st_mtime)
+            times.append(path.stat().st_mtime)
         except OSError:
             times.append(float("inf"))  # gone: certainly changed
     return max(times)
+
+
+def _watched(deck: Path) -> tuple[Path, Path]:
+    """The deck's real path, and the directory to watch for it."""
+    deck = deck.resolve()
+    return deck, deck.parent if deck.is_file() or not deck.exists() else deck
 
 
 async def deck_changes(
@@ -34,8 +40,7 @@ async def deck_changes(
     """
     from watchfiles import awatch  # imported here: it is not needed for the first paint
 
-    deck = deck.resolve()
-    target = deck.parent if deck.is_file() or not deck.exists() else deck
+    deck, target = await asyncio.to_thread(_watched, deck)  # file system calls, off the event loop
 
     def relevant(change: object, path: str) -> bool:
         changed = Path(path)

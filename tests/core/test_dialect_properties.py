@@ -57,7 +57,7 @@ def decks_with_notes(draw):
     dialect = draw(st.sampled_from(sorted(NOTE_SYNTAX)))
     slides, tokens = [], []
     for number in range(draw(st.integers(1, 4))):
-        parts = [f"# Slide {number}"] + draw(st.lists(CONTENT, max_size=4))
+        parts = [f"# Slide {number}", *draw(st.lists(CONTENT, max_size=4))]
         for syntax, at_end in draw(st.lists(st.sampled_from(NOTE_SYNTAX[dialect]), max_size=2, unique=True)):
             token = f"ZQXNOTE{len(tokens)}Z"
             tokens.append(token)
@@ -234,7 +234,7 @@ MARKERS = st.sampled_from(
 
 
 @given(
-    st.sampled_from(NAMES + ("auto",)), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join)
+    st.sampled_from((*NAMES, "auto")), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join)
 )
 @example("patat", "---\n--- ---\n---")  # a pandoc multiline table with no header lines crashed
 def test_any_deck_in_any_dialect_loads_or_says_where_it_is_wrong(dialect, text):

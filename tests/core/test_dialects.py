@@ -247,7 +247,8 @@ def test_remark_dashes_always_separate_and_content_classes_keep_their_text():
 
 def test_deckset_settings_and_commands_are_metadata():
     deck = load(
-        "theme: Fira, 3\nautoscale: true\nfooter: Talk\n\n# A\n\n---\n\n[.hide-footer]\n[.background-color: #000]\n\n# B\n"
+        "theme: Fira, 3\nautoscale: true\nfooter: Talk\n\n# A\n\n---\n\n"
+        "[.hide-footer]\n[.background-color: #000]\n\n# B\n"
     )
     assert deck.dialect == "deckset"
     assert dict(deck.metadata) == {"theme": "Fira, 3", "autoscale": True, "footer": "Talk"}
@@ -323,7 +324,10 @@ def test_slidev_clicks_count_as_the_tool_counts_them():
 
 
 def test_slidev_hidden_and_disabled_slides_are_left_out():
-    text = "---\ntransition: fade\n---\n\n# A\n\n---\nhide: true\n---\n\n# B\n\n---\ndisabled: true\n---\n\n# C\n\n---\n\n# D\n"
+    text = (
+        "---\ntransition: fade\n---\n\n# A\n\n---\nhide: true\n---\n\n# B\n\n"
+        "---\ndisabled: true\n---\n\n# C\n\n---\n\n# D\n"
+    )
     assert titles(load(text)) == ["A", "D"]
 
 
@@ -366,7 +370,10 @@ def test_marp_fragmented_lists_are_steps():
 
 
 def test_pandoc_incremental_divs_and_quoted_lists():
-    text = "% T\n\n## A\n\n::: incremental\n- one\n- two\n:::\n\n> - q1\n> - q2\n\n::: nonincremental\n> - n1\n> - n2\n:::\n"
+    text = (
+        "% T\n\n## A\n\n::: incremental\n- one\n- two\n:::\n\n> - q1\n> - q2\n\n"
+        "::: nonincremental\n> - n1\n> - n2\n:::\n"
+    )
     [slide] = load(text).slides
     assert len(slide.steps) == 5
     last = slide.blocks_until(len(slide.steps) - 1)
@@ -407,8 +414,10 @@ def test_pandoc_hr_and_headings_both_start_slides():
 @pytest.mark.parametrize(
     "table",
     [
-        "  Right     Left     Center\n-------     ------ ----------\n     12     12        12\n    123     123       123\n",
-        "-------------------------------------\n Centered   Default\n  Header    Aligned\n----------- -------\n   First    row\n\n  Second    row\n-------------------------------------\n",
+        "  Right     Left     Center\n-------     ------ ----------\n     12     12        12\n"
+        "    123     123       123\n",
+        "-------------------------------------\n Centered   Default\n  Header    Aligned\n"
+        "----------- -------\n   First    row\n\n  Second    row\n-------------------------------------\n",
         "+-------+--------+\n| Fruit | Price  |\n+=======+========+\n| Apple | $1     |\n+-------+--------+\n",
         "-------     ------\n     12     12\n    123     123\n-------     ------\n",
     ],
@@ -547,7 +556,10 @@ def test_mdp_centred_lines_are_centred():
 
 
 def test_pandoc_attributes_and_div_fences_are_not_drawn():
-    text = '% T\n\n# Title {.unnumbered #intro}\n\n:::: {.columns}\n::: {.column width="40%"}\n[Small]{.smallcaps} `x`{.python}\n:::\n::::\n'
+    text = (
+        "% T\n\n# Title {.unnumbered #intro}\n\n:::: {.columns}\n::: "
+        '{.column width="40%"}\n[Small]{.smallcaps} `x`{.python}\n:::\n::::\n'
+    )
     deck = load(text)
     assert titles(deck) == ["Title"]
     assert drawn(deck).split("\n")[-1] == "Small x"

@@ -115,7 +115,7 @@ def test_yaml_alias_bomb_is_refused(tmp_path):
     bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for level in "bcdefghi":
         previous = chr(ord(level) - 1)
-        bomb += f"{level}: &{level} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+        bomb += f"{level}: &{level} [{', '.join([f'*{previous}'] * 10)}]\n"
     bomb += "---\n# One\n"
     with pytest.raises(DeckError, match="too large"):
         load_deck(write(tmp_path, bomb))

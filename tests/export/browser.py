@@ -110,7 +110,7 @@ def chromium():
 
 
 @contextmanager
-def open_show(browser, path: Path, *, size: tuple[int, int] = DESKTOP, hash: str = "", **context):
+def open_show(browser, path: Path, *, size: tuple[int, int] = DESKTOP, fragment: str = "", **context):
     """`path` opened at `size`; the page's script has started when this yields."""
     width, height = size
     phone = size == PHONE
@@ -128,7 +128,7 @@ def open_show(browser, path: Path, *, size: tuple[int, int] = DESKTOP, hash: str
             ),
         )
         page.on("pageerror", lambda error: show.messages.append(f"uncaught: {error}"))
-        page.goto(path.as_uri() + hash)
+        page.goto(path.as_uri() + fragment)
         page.wait_for_function("window.briefing !== undefined")
         yield show
     finally:

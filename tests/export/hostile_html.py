@@ -97,7 +97,7 @@ def write_hostile_deck(directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     deck = directory / "talk.md"
     deck.write_text(HOSTILE_DECK, encoding="utf-8")
-    with open(directory / "big.png", "wb") as image:
+    with (directory / "big.png").open("wb") as image:
         image.write(b"\x89PNG\r\n\x1a\n" + b"\0" * (BIG_IMAGE_BYTES - 8))
     return deck
 

@@ -178,7 +178,8 @@ def test_a_link_that_is_kept_names_no_other_scheme(url):
 
 
 # Deck text a fuzzer writes, with the pieces that matter to HTML and Markdown made likely.
-_PIECES = list("<>&\"'`/=[]()!#*:-|\n ") + [
+_PIECES = [
+    *"<>&\"'`/=[]()!#*:-|\n ",
     "</section>",
     "<script>",
     "</script>",

@@ -116,7 +116,7 @@ def test_keys_move_as_they_do_in_the_terminal(show, pages):
 
 
 def test_the_hash_names_the_slide_a_link_opens_on(show, pages):
-    page = show(pages["plain"], hash="#5")
+    page = show(pages["plain"], fragment="#5")
     assert page.visible_slides() == ["5"] and page.position()["slide"] == 5
     page.page.evaluate("location.hash = '#7'")
     page.page.wait_for_function("window.briefing.position().slide === 7")
@@ -124,9 +124,9 @@ def test_the_hash_names_the_slide_a_link_opens_on(show, pages):
     page.page.reload()
     page.page.wait_for_function("window.briefing !== undefined")
     assert page.position()["slide"] == 7
-    beyond = show(pages["plain"], hash="#99")
+    beyond = show(pages["plain"], fragment="#99")
     assert beyond.position()["slide"] == 9
-    junk = show(pages["plain"], hash="#x")
+    junk = show(pages["plain"], fragment="#x")
     assert junk.position()["slide"] == 1
     page.page.evaluate("window.briefing.go(4, 2)")  # the live-position seam
     assert page.position() == {"slide": 4, "step": 2, "slides": 9, "steps": 2}
@@ -192,7 +192,7 @@ def test_s_shows_the_notes_only_when_they_were_exported(show, pages):
 
 
 def test_o_shows_every_slide_and_enter_jumps(show, pages):
-    page = show(pages["plain"], hash="#2")
+    page = show(pages["plain"], fragment="#2")
     page.press("o")
     assert page.visible("#overview") == [True]
     assert page.page.evaluate("document.activeElement.getAttribute('href')") == "#2"
@@ -221,7 +221,7 @@ def _swipe(page, dx: int, dy: int) -> None:
 
 
 def test_a_swipe_sideways_moves_like_the_arrows(show, pages):
-    page = show(pages["plain"], size=PHONE, hash="#3")
+    page = show(pages["plain"], size=PHONE, fragment="#3")
     _swipe(page, -150, 10)
     assert page.position()["slide"] == 4
     _swipe(page, 150, -5)
@@ -231,7 +231,7 @@ def test_a_swipe_sideways_moves_like_the_arrows(show, pages):
 
 
 def test_the_status_buttons_move_too(show, pages):
-    page = show(pages["plain"], hash="#3")
+    page = show(pages["plain"], fragment="#3")
     page.page.click("#status button[data-action=next]")
     assert page.position()["slide"] == 4
     page.page.click("#status button[data-action=previous]")

@@ -31,7 +31,7 @@ def test_keys_and_values_follow_the_model():
     data = json.loads(export_json(deck, notes=True))
     assert list(data) == ["format", "version", "title", "metadata", "slide_count", "slides"]
     assert data["slide_count"] == len(deck.slides) == len(data["slides"])
-    for item, slide in zip(data["slides"], deck.slides):
+    for item, slide in zip(data["slides"], deck.slides, strict=True):
         assert list(item) == ["number", "title", "body", "steps", "notes", "file", "lines", "metadata", "images"]
         assert (item["number"], item["title"], item["body"]) == (slide.number, slide.title, slide.body)
         assert item["steps"] == len(slide.steps)
@@ -96,6 +96,6 @@ def test_no_note_reaches_the_json_without_notes(tmp_path):
 
 def test_ascii_escapes_everything_else_and_keeps_the_data():
     deck = load_deck(BUNDLED)
-    escaped = export_json(deck, notes=True, ascii=True)
+    escaped = export_json(deck, notes=True, ascii_only=True)
     assert escaped.isascii()
     assert json.loads(escaped) == json.loads(export_json(deck, notes=True))

@@ -55,7 +55,7 @@ def test_one_landscape_page_per_slide_with_its_title(export):
     deck = load_deck(BUNDLED)
     pdf = export()
     assert len(pdf.pages) == len(deck.slides) == 9
-    for page, slide in zip(pdf.pages, deck.slides):
+    for page, slide in zip(pdf.pages, deck.slides, strict=True):
         assert page.mediabox.width > page.mediabox.height  # landscape
         assert _text(page).startswith(slide.title), (slide.number, _text(page)[:80])
 
@@ -110,7 +110,7 @@ def test_steps_give_a_page_per_step_and_a_bookmark_per_slide(export):
     assert [item.title for item in pdf.outline] == [slide.title for slide in deck.slides]
     numbers = [pdf.get_destination_page_number(item) for item in pdf.outline]
     page = 0
-    for slide, number in zip(deck.slides, numbers):
+    for slide, number in zip(deck.slides, numbers, strict=True):
         assert number == page
         for step in range(len(slide.steps)):
             assert _text(pdf.pages[page + step]).startswith(slide.title)

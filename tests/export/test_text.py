@@ -27,14 +27,14 @@ CASES = {
     "bundled-80-notes": (BUNDLED, dict(width=80, notes=True)),
     "bundled-60": (BUNDLED, dict(width=60)),
     "bundled-60-notes": (BUNDLED, dict(width=60, notes=True)),
-    "bundled-80-notes-ascii": (BUNDLED, dict(width=80, notes=True, ascii=True)),
+    "bundled-80-notes-ascii": (BUNDLED, dict(width=80, notes=True, ascii_only=True)),
     "elements-80-notes": (FIXTURES / "elements.md", dict(width=80, notes=True)),
     "elements-40": (FIXTURES / "elements.md", dict(width=40)),
-    "elements-80-ascii": (FIXTURES / "elements.md", dict(width=80, ascii=True)),
+    "elements-80-ascii": (FIXTURES / "elements.md", dict(width=80, ascii_only=True)),
     "wide-80": (DECKS / "wide.md", dict(width=80)),  # the 14-column table as records
-    "wide-140-ascii": (DECKS / "wide.md", dict(width=140, ascii=True)),  # the table, cells wrapped
+    "wide-140-ascii": (DECKS / "wide.md", dict(width=140, ascii_only=True)),  # the table, cells wrapped
     "layout-80-notes": (DECKS / "layout.md", dict(width=80, notes=True)),  # columns, code walk-through once
-    "two-cols-60-ascii": (DECKS / "two-cols.md", dict(width=60, ascii=True)),  # named Slidev columns
+    "two-cols-60-ascii": (DECKS / "two-cols.md", dict(width=60, ascii_only=True)),  # named Slidev columns
 }
 
 
@@ -53,14 +53,14 @@ def test_output_properties(case):
     assert output == export_text(load_deck(path), **options)  # same input, same bytes
     assert all(char == "\n" or ord(char) >= 32 for char in output)
     assert not any(0x7F <= ord(char) <= 0x9F for char in output)
-    if options.get("ascii"):
+    if options.get("ascii_only"):
         assert output.isascii()
     width = options["width"]
     for line in output.split("\n"):
         if len(line) > width:  # only code, which is never wrapped, or an unbreakable token
             assert line.startswith("    ") or any(len(word) > width - 8 for word in line.split()), line
     for slide in deck.slides:
-        assert f"{slide.number}. {slide.title}" in output.replace("\n", " ") or options.get("ascii")
+        assert f"{slide.number}. {slide.title}" in output.replace("\n", " ") or options.get("ascii_only")
     notes_shown = "Notes:" in output
     assert notes_shown == (bool(options.get("notes")) and any(s.notes for s in deck.slides))
 
@@ -121,7 +121,7 @@ def test_a_table_too_wide_for_the_page_is_one_record_per_row():
 def test_ascii_spells_out_korean_and_chinese_rather_than_question_marks():
     deck = load_text("# 长句子\n\n한국어 문장입니다. Café, naïve — “quoted” …\n")
     unspellable: set[str] = set()
-    output = export_text(deck, width=80, ascii=True, unspellable=unspellable)
+    output = export_text(deck, width=80, ascii_only=True, unspellable=unspellable)
     assert "1. ZhangJuZi" in output  # anyascii reads each character on its own
     assert 'HanGugEo MunJangIbNiDa. Cafe, naive -- "quoted" ...' in output
     assert "?" not in output and unspellable == set()
@@ -130,6 +130,6 @@ def test_ascii_spells_out_korean_and_chinese_rather_than_question_marks():
 def test_ascii_marks_what_it_cannot_spell_and_says_which():
     deck = load_text("# Private\n\nA private-use \ue000 glyph, e\u0301 and a zero\u200bwidth space.\n")
     unspellable: set[str] = set()
-    output = export_text(deck, width=80, ascii=True, unspellable=unspellable)
+    output = export_text(deck, width=80, ascii_only=True, unspellable=unspellable)
     assert "A private-use ? glyph, e and a zerowidth space." in output
     assert unspellable == {"\ue000"}

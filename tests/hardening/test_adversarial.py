@@ -47,7 +47,7 @@ def test_loads_with_the_expected_slides(built):
 def test_exports_and_check_are_clean(built):
     fixture, path = built
     deck = load_deck(path)
-    for options in ({}, {"notes": True}, {"notes": True, "ascii": True, "width": 40}):
+    for options in ({}, {"notes": True}, {"notes": True, "ascii_only": True, "width": 40}):
         text = export_text(deck, **options)
         assert control_free(text)
         assert text == export_text(load_deck(path), **options)

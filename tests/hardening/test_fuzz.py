@@ -116,14 +116,14 @@ def test_loader_on_any_bytes(tmp_path, data):
 
 
 @given(DECK_TEXT, st.integers(20, 200), st.booleans(), st.booleans())
-def test_text_export(text, width, notes, ascii):
+def test_text_export(text, width, notes, ascii_only):
     deck = deck_or_none(text)
     if deck is None:
         return
-    output = export_text(deck, width=width, notes=notes, ascii=ascii)
+    output = export_text(deck, width=width, notes=notes, ascii_only=ascii_only)
     assert output.endswith("\n") and control_free(output)
-    assert not ascii or output.isascii()
-    assert output == export_text(deck, width=width, notes=notes, ascii=ascii)
+    assert not ascii_only or output.isascii()
+    assert output == export_text(deck, width=width, notes=notes, ascii_only=ascii_only)
 
 
 @given(DECK_TEXT)

@@ -48,9 +48,9 @@ def inspect(deck: Path, reference: str) -> ImageInfo | ImageProblem:
     return inspect_image(reference, deck / "talk.md", deck)
 
 
-def save(path: Path, image: Image.Image, format: str, **options) -> Path:
+def save(path: Path, image: Image.Image, image_format: str, **options) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, format, **options)
+    image.save(path, image_format, **options)
     return path
 
 
@@ -60,7 +60,7 @@ def pixel(decoded: DecodedImage, x: int, y: int) -> tuple[int, int, int, int]:
 
 
 def close_to(actual, expected, tolerance=12) -> bool:
-    return all(abs(a - b) <= tolerance for a, b in zip(actual, expected))
+    return all(abs(a - b) <= tolerance for a, b in zip(actual, expected, strict=True))
 
 
 def png_declaring(width: int, height: int) -> bytes:
@@ -78,15 +78,15 @@ def png_declaring(width: int, height: int) -> bytes:
 # --- what loads ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("format", "suffix"), [("PNG", "png"), ("JPEG", "jpg"), ("WEBP", "webp")])
-def test_each_format_decodes_to_rgba(deck, format, suffix):
+@pytest.mark.parametrize(("image_format", "suffix"), [("PNG", "png"), ("JPEG", "jpg"), ("WEBP", "webp")])
+def test_each_format_decodes_to_rgba(deck, image_format, suffix):
     image = Image.new("RGB", (40, 20), RED)
     image.paste(BLUE, (20, 0, 40, 20))
-    save(deck / f"picture.{suffix}", image, format, **({"quality": 95} if format != "PNG" else {}))
+    save(deck / f"picture.{suffix}", image, image_format, **({"quality": 95} if image_format != "PNG" else {}))
     decoded = load(deck, f"picture.{suffix}")
     assert isinstance(decoded, DecodedImage)
     assert (decoded.width, decoded.height) == (40, 20) == (decoded.info.width, decoded.info.height)
-    assert decoded.info.format == format and len(decoded.rgba) == 40 * 20 * 4
+    assert decoded.info.format == image_format and len(decoded.rgba) == 40 * 20 * 4
     assert close_to(pixel(decoded, 5, 10), (*RED, 255)) and close_to(pixel(decoded, 35, 10), (*BLUE, 255))
 
 
@@ -125,14 +125,16 @@ def test_a_photo_is_turned_upright_by_its_exif_orientation(deck):
     assert (info.width, info.height) == (20, 60)
 
 
-@pytest.mark.parametrize(("format", "suffix"), [("PNG", "png"), ("JPEG", "jpg"), ("GIF", "gif"), ("WEBP", "webp")])
-def test_inspecting_reads_only_the_header(deck, format, suffix, monkeypatch):
-    save(deck / f"a.{suffix}", Image.new("RGB", (30, 10), RED), format)
+@pytest.mark.parametrize(
+    ("image_format", "suffix"), [("PNG", "png"), ("JPEG", "jpg"), ("GIF", "gif"), ("WEBP", "webp")]
+)
+def test_inspecting_reads_only_the_header(deck, image_format, suffix, monkeypatch):
+    save(deck / f"a.{suffix}", Image.new("RGB", (30, 10), RED), image_format)
     decoded: list[object] = []
     real_load = ImageFile.ImageFile.load
     monkeypatch.setattr(ImageFile.ImageFile, "load", lambda self: decoded.append(self) or real_load(self))
     info = inspect(deck, f"a.{suffix}")
-    assert (info.format, info.width, info.height) == (format, 30, 10)
+    assert (info.format, info.width, info.height) == (image_format, 30, 10)
     assert decoded == []
 
 
@@ -258,7 +260,7 @@ def _fifo(deck: Path) -> str:
 
 
 def _over_20_mib(deck: Path) -> str:
-    with open(deck / "huge.png", "wb") as handle:
+    with (deck / "huge.png").open("wb") as handle:
         handle.write(png_declaring(10, 10))
         handle.truncate(21 * 1024 * 1024)  # sparse: costs no disk
     return "huge.png"

@@ -3,6 +3,8 @@ cut the output never changes the text shown (fuzzed with Hypothesis)."""
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,7 +58,7 @@ def clean_whole(data: bytes) -> str:
 def clean_in_pieces(data: bytes, cuts: list[int]) -> str:
     cleaner = OutputCleaner()
     bounds = [0, *sorted(cuts), len(data)]
-    return "".join(cleaner.feed(data[a:b]) for a, b in zip(bounds, bounds[1:])) + cleaner.finish()
+    return "".join(cleaner.feed(data[a:b]) for a, b in itertools.pairwise(bounds)) + cleaner.finish()
 
 
 @given(OUTPUT | st.binary(max_size=60), st.data())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
 import subprocess
 import sys
@@ -261,7 +262,8 @@ def test_a_missing_interpreter_is_a_clear_error(tmp_path):
     ):
         snippet("lisp", "(+ 1 2)", tmp_path, {"lisp": ["no-such-interpreter-x"]})
     with pytest.raises(
-        CannotRun, match="`./lisp`, the runner for `lisp` code, is not an executable file in the deck's directory"
+        CannotRun,
+        match=re.escape("`./lisp`, the runner for `lisp` code, is not an executable file in the deck's directory"),
     ):
         snippet("lisp", "(+ 1 2)", tmp_path, {"lisp": ["./lisp"]})
 

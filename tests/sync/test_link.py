@@ -93,7 +93,7 @@ async def test_a_notice_from_any_audience_view_reaches_the_consoles_only(links):
     hub = await links.start("audience", origin="h", on_notice=notices["hub"].append)
     await wait_until(lambda: hub.is_hub)
     other = await links.start("audience", origin="o", on_notice=notices["other"].append)
-    console = await links.start("console", origin="c", on_notice=notices["console"].append)
+    _console = await links.start("console", origin="c", on_notice=notices["console"].append)
     await wait_until(lambda: hub.group == Group(1, 2) and other.group == Group(1, 2))
     from_hub = Notice.make("warning", "Audience view", "terminal too small (38\u00d710)")
     hub.send_notice(from_hub)
@@ -231,7 +231,7 @@ async def test_publishing_the_same_view_again_is_a_no_op(links):
 
 
 async def test_publish_ignores_invalid_positions(links, caplog):
-    hub, client = await pair(links)
+    hub, _client = await pair(links)
     hub.publish(-1, 0, False)
     hub.publish(1, 0, "yes")  # type: ignore[arg-type]
     hub.publish(1, 0, False, TimerState("stopped", 0, 0))
@@ -258,7 +258,7 @@ async def test_a_failing_callback_does_not_break_the_link(links, caplog):
 
 async def test_the_hub_recovers_its_deleted_socket(links):
     hub, client = await pair(links)
-    os.unlink(links.path)
+    links.path.unlink()
     await wait_until(lambda: links.path.exists())  # bound again by the watchdog
     late = await links.start("audience", origin="c")
     await wait_until(lambda: hub.peers == 2)
@@ -320,7 +320,7 @@ async def test_the_deck_picks_the_socket_in_the_runtime_dir(short_dir, monkeypat
 
 async def test_an_unusable_runtime_dir_disables_the_link_quietly(tmp_path, monkeypatch, caplog):
     (tmp_path / "briefing").mkdir()
-    os.chmod(tmp_path / "briefing", 0o755)
+    (tmp_path / "briefing").chmod(0o755)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     real = os.geteuid()
     monkeypatch.setattr(os, "geteuid", lambda: real + 1)  # the directory is someone else's
@@ -426,7 +426,7 @@ async def test_a_bad_message_is_dropped_and_the_hub_keeps_working(links, bad, ca
 
 async def test_a_peer_that_vanishes_mid_line_is_forgotten(links):
     hub, client = await pair(links)
-    reader, writer = await raw_client(links.path)
+    _reader, writer = await raw_client(links.path)
     writer.write(b'{"type":"state","sli')
     await writer.drain()
     writer.close()
@@ -440,7 +440,7 @@ async def test_a_stale_state_from_a_peer_changes_nothing(links):
     hub.publish(5, 0, False)
     hub.publish(6, 0, False)
     await wait_until(lambda: client.state == hub.state)
-    reader, writer = await raw_client(links.path)
+    _reader, writer = await raw_client(links.path)
     writer.write(encode(State(1, 0, False, 1, "zzz")))
     # Then, on the same connection, a newer state: once it is in, the stale one was dealt with.
     writer.write(encode(State(7, 0, False, hub.state.clock + 1, "raw")))
@@ -454,7 +454,7 @@ async def test_a_stale_state_from_a_peer_changes_nothing(links):
 async def test_a_peer_that_stops_reading_is_dropped(links, caplog):
     hub = await links.start("console", origin="a")
     await wait_until(lambda: hub.is_hub)
-    reader, writer = await raw_client(links.path)  # connects, then never reads again
+    _reader, writer = await raw_client(links.path)  # connects, then never reads again
     await wait_until(lambda: hub.peers == 1)
     for n in range(50_000):
         hub.publish(n % 1000, n % 7, False)

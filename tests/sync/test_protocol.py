@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -268,7 +269,7 @@ def streams(draw):
     tail = draw(st.binary(max_size=LIMIT + 4).map(lambda b: b.replace(b"\n", b"")))
     data = b"".join(line + b"\n" for line in lines) + tail
     cuts = sorted(draw(st.lists(st.integers(0, len(data)), max_size=6)))
-    chunks = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)])]
+    chunks = [data[a:b] for a, b in itertools.pairwise([0, *cuts, len(data)])]
     return lines, tail, chunks
 
 

@@ -40,7 +40,7 @@ def test_falls_back_to_a_per_user_directory_without_a_usable_xdg(tmp_path, monke
 def test_a_directory_of_ours_with_loose_permissions_is_tightened(tmp_path):
     # Chosen behaviour: our own directory is ours to fix, so 0755 becomes 0700 (not refused).
     (tmp_path / "briefing").mkdir(mode=0o755)
-    os.chmod(tmp_path / "briefing", 0o755)
+    (tmp_path / "briefing").chmod(0o755)
     path = runtime_dir({"XDG_RUNTIME_DIR": str(tmp_path)})
     assert mode(path) == 0o700
 
@@ -57,7 +57,7 @@ def test_a_directory_created_under_a_strict_umask_is_still_usable(tmp_path):
 def test_refuses_a_directory_owned_by_someone_else(tmp_path, monkeypatch):
     path = tmp_path / "briefing"
     path.mkdir()
-    os.chmod(path, 0o755)
+    path.chmod(0o755)
     if os.geteuid() == 0:
         os.chown(path, 65534, 65534)  # as root we can make it really someone else's
     else:

@@ -124,8 +124,8 @@ def install(work: Path) -> None:
             run(["npm", "install", "--silent", *packages], cwd=target)
 
 
-def run(command: list[str], *, cwd: Path | None = None, input: str | None = None) -> str:
-    done = subprocess.run(command, cwd=cwd, input=input, capture_output=True, text=True, timeout=600)
+def run(command: list[str], *, cwd: Path | None = None, stdin_text: str | None = None) -> str:
+    done = subprocess.run(command, cwd=cwd, input=stdin_text, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
     return done.stdout
@@ -402,15 +402,19 @@ def compare(name: str, spec: dict, fields: tuple[str, ...], result: Result) -> l
     slides = spec["slides"]
     if len(result.slides) != len(slides):
         return [f"{name}: the tool counts {len(result.slides)} slides, expected.json {len(slides)}"]
-    for number, (counted, wanted) in enumerate(zip(result.slides, slides), start=1):
+    for number, (counted, wanted) in enumerate(zip(result.slides, slides, strict=True), start=1):
         where = f"{name} slide {number}"
         if "steps" in fields and counted.steps != wanted["steps"]:
             problems.append(f"{where}: {counted.steps} steps, expected.json {wanted['steps']}")
-        if "notes" in fields and counted.notes is not None:
-            if len(counted.notes) != len(wanted["notes"]) or not all(
-                text in note for text, note in zip(wanted["notes"], counted.notes)
-            ):
-                problems.append(f"{where}: notes {counted.notes}, expected.json {wanted['notes']}")
+        if (
+            "notes" in fields
+            and counted.notes is not None
+            and (
+                len(counted.notes) != len(wanted["notes"])
+                or not all(text in note for text, note in zip(wanted["notes"], counted.notes, strict=True))
+            )
+        ):
+            problems.append(f"{where}: notes {counted.notes}, expected.json {wanted['notes']}")
         tables = wanted.get("tables", 0)
         if "tables" in fields and counted.tables != tables:
             problems.append(f"{where}: {counted.tables} tables, expected.json {tables}")
@@ -423,7 +427,7 @@ def record(spec: dict, fields: tuple[str, ...], result: Result) -> None:
         source["error"] = f"{result.tool} (the file; the line is documented)"
         return
     if len(result.slides) == len(spec["slides"]):
-        for counted, wanted in zip(result.slides, spec["slides"]):
+        for counted, wanted in zip(result.slides, spec["slides"], strict=True):
             if "steps" in fields and counted.steps is not None:
                 wanted["steps"] = counted.steps
     for key in ("slides", "steps", "notes", "tables"):

@@ -4,7 +4,6 @@ their own when there is no console."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -168,7 +167,7 @@ async def test_the_ordinary_view_keeps_its_toasts_with_paths_relative_to_the_dec
 @pytest.fixture
 def socket_path():
     folder = Path(tempfile.mkdtemp(prefix="bcln-", dir="/tmp"))  # socket paths must be short
-    os.chmod(folder, 0o700)
+    folder.chmod(0o700)
     yield folder / "show.sock"
     shutil.rmtree(folder, ignore_errors=True)
 
@@ -221,7 +220,7 @@ async def test_no_clean_keeps_the_ordinary_view_with_a_console(socket_path):
 async def test_an_audience_views_problem_goes_to_the_console(socket_path):
     audience = linked(SHOW, socket_path)
     console = linked(SHOW, socket_path, role="console")
-    async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)) as desk:
+    async with audience.run_test(size=(80, 24)) as room, console.run_test(size=(120, 36)):
         await wait_until(lambda: audience.clean_view)
         await room.press("9", "9", "enter")  # a key pressed on the projector's keyboard
         await wait_until(lambda: any("no slide 99" in m for m in toasts(console)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,7 +20,7 @@ SHOW = DECKS / "show.md"
 @pytest.fixture
 def socket_path():
     folder = Path(tempfile.mkdtemp(prefix="bcon-", dir="/tmp"))  # socket paths must be short
-    os.chmod(folder, 0o700)
+    folder.chmod(0o700)
     yield folder / "show.sock"
     shutil.rmtree(folder, ignore_errors=True)
 

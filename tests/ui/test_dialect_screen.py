@@ -12,15 +12,25 @@ SECRET = "AUBERGINE"
 # One deck per tool: two slides, a note in the tool's own syntax on the first, steps on both.
 DECKS = {
     "briefing": "# One\n\nShown\n\n<!-- pause -->\n\nMore\n\n<!--\nAUBERGINE\n-->\n\n---\n\n# Two\n",
-    "presenterm": "# One\n\nShown\n\n<!-- pause -->\n\n???\n\n<!-- speaker_note: AUBERGINE -->\n\n<!-- end_slide -->\n\n# Two\n",
+    "presenterm": (
+        "# One\n\nShown\n\n<!-- pause -->\n\n???\n\n<!-- speaker_note: AUBERGINE -->\n\n<!-- end_slide -->\n\n# Two\n"
+    ),
     "marp": "---\nmarp: true\n---\n\n# One\n\n* Shown\n* More\n\n<!-- AUBERGINE said -->\n\n---\n\n# Two\n",
-    "slidev": "---\ntransition: fade\n---\n\n# One\n\n<v-click>\n\nShown\n\n</v-click>\n\n<!--\nAUBERGINE\n-->\n\n---\n\n# Two\n",
+    "slidev": (
+        "---\ntransition: fade\n---\n\n# One\n\n<v-click>\n\nShown\n\n</v-click>\n\n"
+        "<!--\nAUBERGINE\n-->\n\n---\n\n# Two\n"
+    ),
     "remark": "# One\nShown\n--\nMore\n???\nAUBERGINE\n---\n# Two\n",
     "reveal": '# One\n\nShown\n<!-- .element: class="fragment" -->\n\nNote: AUBERGINE\nand more\n\n---\n\n# Two\n',
     "deckset": "build-lists: true\n\n# One\n\n- Shown\n- More\n\n^ AUBERGINE\n\n---\n\n# Two\n",
     "pandoc": "% Talk\n\n## One\n\n> - Shown\n> - More\n\n::: notes\nAUBERGINE\n:::\n\n## Two\n\ntext\n",
-    "patat": "---\npatat:\n  incrementalLists: true\n---\n\n# One\n\n- Shown\n- More\n\n<!-- AUBERGINE -->\n\n# Two\n\ntext\n",
-    "lookatme": "---\nstyles: {}\n---\n\n# One\n\nShown\n\n<!-- stop -->\n\nMore\n\n<!-- AUBERGINE -->\n\n# Two\n\ntext\n",
+    "patat": (
+        "---\npatat:\n  incrementalLists: true\n---\n\n# One\n\n- Shown\n- More\n\n"
+        "<!-- AUBERGINE -->\n\n# Two\n\ntext\n"
+    ),
+    "lookatme": (
+        "---\nstyles: {}\n---\n\n# One\n\nShown\n\n<!-- stop -->\n\nMore\n\n<!-- AUBERGINE -->\n\n# Two\n\ntext\n"
+    ),
     "mdp": '%title: Talk\n\n# One\n\nShown\n<br>\nMore\n\n<div class="notes">AUBERGINE</div>\n\n---\n\n# Two\n',
 }
 

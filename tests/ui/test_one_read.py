@@ -24,7 +24,10 @@ async def test_ctrl_s_saves_every_key_that_arrived_before_it(tmp_path):
         for round_number in range(ROUNDS):
             word = f"ZZEDIT{round_number:02d}ZZ"
             deliver_in_one_read(app, *word, "ctrl+s")
-            await until(lambda: word in path.read_text(), lambda: f"{word!r} not saved: {path.read_text()!r}")
+            await until(
+                lambda word=word: word in path.read_text(),
+                lambda word=word: f"{word!r} not saved: {path.read_text()!r}",
+            )
             assert word in editor.query_one(TextArea).text and not editor.dirty
 
 
@@ -67,8 +70,8 @@ async def test_digits_then_enter_in_one_read_go_to_that_slide(role):
             target = 1 + (round_number * 5 + 4) % 6  # 5, 4, 3, 2, 1, 6, 5, ...
             deliver_in_one_read(app, str(target), "enter")
             await until(
-                lambda: app.position.slide == target - 1 and not app.typed,
-                lambda: f"wanted slide {target}, at {app.position} with {app.typed!r} typed",
+                lambda target=target: app.position.slide == target - 1 and not app.typed,
+                lambda target=target: f"wanted slide {target}, at {app.position} with {app.typed!r} typed",
             )
 
 

@@ -43,7 +43,8 @@ async def test_a_search_jump_reveals_the_step_that_shows_the_match():
     app = make_app(BUNDLED)
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, "Stargate")
-        assert [(m.slide, m.where) for m in app.screen.matches][0] == (1, "slide")
+        first = app.screen.matches[0]
+        assert (first.slide, first.where) == (1, "slide")
         await pilot.press("enter")
         await pilot.pause()
         assert app.position == Position(1, 1)

@@ -69,7 +69,8 @@ def test_what_the_first_frame_does_not_need_is_not_imported_for_it():
         "import sys, briefing.ui.app\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('watchfiles', 'pygments')\n"
         "    or m in ('briefing.ui.reloader', 'briefing.ui.linking', 'briefing.ui.signals', 'briefing.sync.link',\n"
-        "             'briefing.editing', 'briefing.search', 'briefing.ui.screens.editor', 'textual.widgets._footer'))))\n"
+        "             'briefing.editing', 'briefing.search', 'briefing.ui.screens.editor',\n"
+        "             'textual.widgets._footer'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

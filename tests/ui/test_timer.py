@@ -3,7 +3,6 @@ console and every audience view."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -151,7 +150,7 @@ def test_the_timer_setting_is_known_and_check_flags_a_bad_value(tmp_path):
 @pytest.fixture
 def socket_path():
     folder = Path(tempfile.mkdtemp(prefix="btim-", dir="/tmp"))  # socket paths must be short
-    os.chmod(folder, 0o700)
+    folder.chmod(0o700)
     yield folder / "show.sock"
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -141,7 +141,7 @@ async def test_the_keys_are_in_help():
         await pilot.press("question_mark")
         await pilot.pause()
         rows = app.screen.table.columns[0]._cells, app.screen.table.columns[1]._cells
-        keys = dict(zip((str(k) for k in rows[1]), (str(k) for k in rows[0])))
+        keys = dict(zip((str(k) for k in rows[1]), (str(k) for k in rows[0]), strict=True))
         assert "]" in keys["Scroll a wide table or code right"]
         assert "[" in keys["Scroll a wide table or code left"]
         shown = app.get_key_display(Binding("shift+right", ""))

@@ -8,6 +8,7 @@ slides are cut, and what happens to whole slides (templates, hidden slides, incl
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -98,9 +99,13 @@ def fenced_lines(lines: list[str]) -> list[bool]:
                 inside[number] = True
             continue
         inside[number] = True
-        if match and match.group(1)[0] == opening[0] and len(match.group(1)) >= opening[1]:
-            if not match.group(2).strip():
-                opening = None
+        if (
+            match
+            and match.group(1)[0] == opening[0]
+            and len(match.group(1)) >= opening[1]
+            and not match.group(2).strip()
+        ):
+            opening = None
     return inside
 
 
@@ -252,7 +257,7 @@ def slide_level(items: list[Item]) -> int | None:
     visible = [item for item in items if item.kind in VISIBLE]
     levels = [
         item.level
-        for item, following in zip(visible, visible[1:])
+        for item, following in itertools.pairwise(visible)
         if item.kind is Kind.HEADING and following.kind is not Kind.HEADING
     ]
     if levels:
@@ -268,9 +273,10 @@ def list_item_lines(tokens: list[Token], first: int, last: int, all_depths: bool
     for token in tokens[first : last + 1]:
         if token.type in ("bullet_list_open", "ordered_list_open") and depth is None:
             depth = token.level + 1
-        elif token.type == "list_item_open" and token.map and depth is not None:
-            if all_depths or token.level == depth:
-                lines.append(token.map[0])
+        elif (
+            token.type == "list_item_open" and token.map and depth is not None and (all_depths or token.level == depth)
+        ):
+            lines.append(token.map[0])
     return lines
 
 

@@ -79,7 +79,7 @@ class Pandoc(Dialect):
             number += 1
         values = [" ".join(parts).strip() for parts in fields]
         settings: dict[str, object] = {}
-        for key, value in zip(("title", "author", "date"), values):
+        for key, value in zip(("title", "author", "date"), values, strict=False):  # a fourth % line means nothing
             if not value:
                 continue
             if key == "author":

@@ -7,6 +7,7 @@ Cells hold inline Markdown.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -149,7 +150,7 @@ def _grid(lines: list[str], start: int, inline: Inliner) -> tuple[int, tuple[Blo
     bounds = [index for index, char in enumerate(border) if char == "+"]
     if len(bounds) < 2:
         return None
-    align = tuple(_grid_alignment(border[a + 1 : b]) for a, b in zip(bounds, bounds[1:]))
+    align = tuple(_grid_alignment(border[a + 1 : b]) for a, b in itertools.pairwise(bounds))
     header: tuple[Inline, ...] = ()
     rows: list[tuple[Inline, ...]] = []
     current: list[list[str]] = [[] for _ in bounds[1:]]
@@ -160,12 +161,12 @@ def _grid(lines: list[str], start: int, inline: Inliner) -> tuple[int, tuple[Blo
             row = tuple(inline(" ".join(parts)) for parts in current)
             if "=" in line and not header and not rows:
                 header = row
-                align = tuple(_grid_alignment(line[a + 1 : b]) for a, b in zip(bounds, bounds[1:]))
+                align = tuple(_grid_alignment(line[a + 1 : b]) for a, b in itertools.pairwise(bounds))
             elif any(parts for parts in current):
                 rows.append(row)
             current = [[] for _ in bounds[1:]]
         else:
-            for index, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            for index, (a, b) in enumerate(itertools.pairwise(bounds)):
                 text = line[a + 1 : b].strip() if len(line) > a else ""
                 if text:
                     current[index].append(text)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -37,7 +38,7 @@ class ChoiceScreen(ClosesOnce[str], ModalScreen[str]):
     The answer "cancel" (keep editing, as Escape) has the focus, so a reflexive Enter never
     discards work: any other answer takes a deliberate move to it."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Keep editing")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "Keep editing")]
     AUTO_FOCUS = "#cancel"
 
     def __init__(self, question: str, answers: list[tuple[str, str]]) -> None:
@@ -73,7 +74,7 @@ class EditorScreen(Screen[None]):
     after every key that arrived before them has been applied, so a save holds every key
     typed before it (a priority binding would run first, and save without the last keys)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "close", "Back to the show"),
     ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -24,11 +27,12 @@ MOUSE = (
 class HelpScreen(ClosesOnce[None], ModalScreen[None]):
     """A table of keys; any key closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
-    def __init__(self, bindings: list[Binding]) -> None:
+    def __init__(self, bindings: Iterable[BindingType]) -> None:
         super().__init__()
-        self.bindings = bindings
+        # BINDINGS may also hold (key, action[, description]) tuples
+        self.bindings = [binding if isinstance(binding, Binding) else Binding(*binding) for binding in bindings]
 
     def compose(self) -> ComposeResult:
         self.table = self._table()

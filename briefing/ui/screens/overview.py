@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
@@ -23,7 +25,7 @@ def slide_label(number: int, title: str, width: int) -> Text:
 class OverviewScreen(ClosesOnce[int | None], ModalScreen[int | None]):
     """Dismisses with the chosen slide's index, or None."""
 
-    BINDINGS = [Binding("escape,o,q", "dismiss_none", "Close overview")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,o,q", "dismiss_none", "Close overview")]
 
     def __init__(self, deck: Deck, current: int) -> None:
         super().__init__()

@@ -15,11 +15,11 @@ order they arrived. A priority Enter would run before the digits typed ahead of 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -43,7 +43,7 @@ _STATUS_STATE = ("typed", "blackout", "linked", "audience_views")
 class PresentScreen(Screen[None]):
     """Audience view by default; `s` adds the speaker's panel beside the slide."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # ← before →: the key hints list them in this order
         Binding("left,h,backspace,pageup", "app.previous", "Previous"),
         Binding("right,l,space,pagedown", "app.next", "Next"),

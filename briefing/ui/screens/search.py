@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
@@ -36,7 +38,7 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
     to the second.
     """
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Close search")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss_none", "Close search")]
 
     def __init__(self, deck: Deck, index: SearchIndex, query: str = "", *, notes: bool = True) -> None:
         super().__init__()
@@ -86,7 +88,7 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.matches[event.option_index])
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         results = self.query_one(OptionList)
         if event.key == "down" and self.query_one(Input).has_focus and self.matches:
             results.focus()

@@ -11,11 +11,12 @@ text of what it covers, without the margin; a line wider than the view is copied
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -36,14 +37,14 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
     scroll view binds (→, PgDn, Home, ...) belong to the show, which handles them after the
     view, in the order they arrive."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "scroll_up", "Scroll up", show=False),
         Binding("down", "scroll_down", "Scroll down", show=False),
         Binding("shift+right,right_square_bracket", "pan(1)", "Scroll a wide table or code right", show=False),
         Binding("shift+left,left_square_bracket", "pan(-1)", "Scroll a wide table or code left", show=False),
     ]
 
-    COMPONENT_CLASSES = {"paged-view--more"}  # the arrows that say a wide line goes on
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"paged-view--more"}  # the arrows that say a wide line goes on
     WHEEL_PAN = 4  # cells a sideways wheel step (or Shift+wheel) moves wide lines
 
     class Clicked(Message):
