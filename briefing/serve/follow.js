@@ -80,6 +80,7 @@
     }
     const first = live === null;
     live = { slide: data.slide, step: data.step };
+    root.classList.add("following"); // the page knows where the show is (tests wait for it)
     root.classList.toggle("blackout", data.blackout);
     if (first) {
       let saved = null;

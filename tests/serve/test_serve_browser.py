@@ -66,8 +66,11 @@ def open_page(browser, url: str, *, size=(1280, 800)):
 
 
 def shows(page, slide: int, step: int = 1) -> None:
+    """The page shows `slide`/`step` and has heard from the server: the static page starts on
+    slide 1, and a key pressed before the stream's first event would be undone by it."""
     page.wait_for_function(
-        "([slide, step]) => window.briefing && window.briefing.position().slide === slide"
+        "([slide, step]) => document.documentElement.classList.contains('following')"
+        " && window.briefing && window.briefing.position().slide === slide"
         " && window.briefing.position().step === step",
         arg=[slide, step],
         timeout=FOLLOW,
