@@ -56,7 +56,8 @@ async def panel_drawn(app, pilot) -> None:
     """The speaker's panel is mounted and drawn a frame or more after it is asked for (the
     console's at start): wait for what it draws, not for the process to look idle."""
     await until(
-        lambda: app.present.stage.speaker_panel is not None and bool(view_text(app, "#next-view").strip()),
+        # the panel is set before its children are mounted: look for the view, then its text
+        lambda: bool(app.present.query("#next-view")) and bool(view_text(app, "#next-view").strip()),
         lambda: "the speaker's panel is not drawn",
     )
     await pilot.pause()
