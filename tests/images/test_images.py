@@ -26,6 +26,7 @@ from briefing.images import (
     resolve_image,
 )
 from tests.conftest import deny_reading
+from tests.images.image_decks import png_declaring
 
 pytestmark = pytest.mark.timeout(20)
 
@@ -61,18 +62,6 @@ def pixel(decoded: DecodedImage, x: int, y: int) -> tuple[int, int, int, int]:
 
 def close_to(actual, expected, tolerance=12) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(actual, expected, strict=True))
-
-
-def png_declaring(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims `width`×`height`: a decompression bomb's calling card."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
-    )
 
 
 # --- what loads ---------------------------------------------------------------------------
