@@ -6,7 +6,7 @@ import json
 import typing
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.core.blocks import (
@@ -26,7 +26,7 @@ from briefing.core.blocks import (
 )
 from briefing.core.cache_codec import decode_block, decode_deck, encode_block, encode_deck
 from briefing.core.loader import load_deck
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, SLOW_EXAMPLES
 
 text = st.text(max_size=12)
 aligns = st.sampled_from(["left", "center", "right", ""])
@@ -74,6 +74,7 @@ blocks = st.recursive(
 )
 
 
+@settings(max_examples=SLOW_EXAMPLES)  # about 10 ms an example, nearly all in generating it
 @given(blocks)
 def test_any_block_survives_the_cache(block):
     assert decode_block(json.loads(json.dumps(encode_block(block)))) == block

@@ -4,7 +4,7 @@ strings, or a clear InvalidRunners, never another exception (fuzzed with Hypothe
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.runners import (
@@ -14,6 +14,7 @@ from briefing.runners import (
     parse_runners,
     snippet_suffix,
 )
+from tests.conftest import SLOW_EXAMPLES
 
 # What a YAML front matter can hold once briefing.core.frontmatter has made it plain.
 YAML_VALUES = st.recursive(
@@ -26,6 +27,7 @@ ARGUMENTS = st.text(st.characters(blacklist_characters="\0"), min_size=1, max_si
 PROGRAMS = ARGUMENTS.filter(str.strip)
 
 
+@settings(max_examples=SLOW_EXAMPLES)  # about 15 ms an example, nearly all in generating it
 @given(YAML_VALUES | st.dictionaries(st.text(max_size=8), YAML_VALUES, max_size=4))
 def test_any_value_is_runners_or_a_clear_error(value):
     try:
@@ -39,6 +41,7 @@ def test_any_value_is_runners_or_a_clear_error(value):
         assert all(isinstance(part, str) and "\0" not in part for part in command)
 
 
+@settings(max_examples=SLOW_EXAMPLES)  # from_regex makes these slow to generate
 @given(
     st.dictionaries(
         LANGUAGES,
