@@ -1,7 +1,9 @@
 """Fuzzing: whatever a deck holds, the only failure anywhere is the project's own DeckError.
 
 Examples per property come from the Hypothesis profile (tests/conftest.py): 1,000 by
-default (APP_EXAMPLES for the one that drives the app), 10,000 with HYPOTHESIS_PROFILE=long.
+default for the loader, SLOW_EXAMPLES for the ones that load and then export or check (the
+loader is fuzzed again in each), APP_EXAMPLES for the one that drives the app; 10,000 for
+all with HYPOTHESIS_PROFILE=long.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from briefing.core.loader import load_deck, load_text
 from briefing.core.sanitize import clean_text, is_clean
 from briefing.export.json import export_json
 from briefing.export.text import export_text
-from tests.conftest import APP_EXAMPLES, DECKS
+from tests.conftest import APP_EXAMPLES, DECKS, SLOW_EXAMPLES
 from tests.hardening.harness import RunningApp
 
 # Lines that steer the loader's decisions, hostile characters, and free text.
@@ -115,6 +117,7 @@ def test_loader_on_any_bytes(tmp_path, data):
     assert all(is_clean(slide.body) for slide in deck.slides)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(DECK_TEXT, st.integers(20, 200), st.booleans(), st.booleans())
 def test_text_export(text, width, notes, ascii_only):
     deck = deck_or_none(text)
@@ -126,6 +129,7 @@ def test_text_export(text, width, notes, ascii_only):
     assert output == export_text(deck, width=width, notes=notes, ascii_only=ascii_only)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(DECK_TEXT)
 def test_json_export(text):
     deck = deck_or_none(text)
@@ -136,6 +140,7 @@ def test_json_export(text):
     assert data["slide_count"] == len(deck.slides) and control_free(output)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(DECK_TEXT, st.integers(1, 200), st.integers(1, 60))
 def test_check(text, columns, rows):
     deck = deck_or_none(text)
