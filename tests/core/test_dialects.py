@@ -257,6 +257,16 @@ def test_deckset_settings_and_commands_are_metadata():
     assert "Deckset setting `autoscale` is ignored" in messages(deck)
 
 
+def test_deckset_columns_share_the_slide_equally_after_any_full_width_start():
+    from briefing.core.blocks import ColumnMark
+
+    deck = load("# A\n\n[.column]\n\nleft\n\n[.column]\n\nmiddle\n\n[.column]\n\nright\n", dialect="deckset")
+    marks = [block for block in deck.slides[0].blocks if isinstance(block, ColumnMark)]
+    assert [(mark.weights, mark.column) for mark in marks] == [((1, 1, 1), 0), ((1, 1, 1), 1), ((1, 1, 1), 2)]
+    assert messages(deck) == []
+    assert "left" in drawn(deck) and "right" in drawn(deck)
+
+
 def test_mdp_header_is_title_author_and_date():
     deck = load("%title: The talk\n%author: Ada\n%date: 2024-05-01\n\n# One\n\ntext\n")
     assert deck.dialect == "mdp"

@@ -184,6 +184,16 @@ def test_remark_marp_and_slidev_centre_their_way():
     assert placed(slidev, 1) == Alignment(True, True)
 
 
+def test_a_marp_class_holds_from_its_slide_on_and_an_underscored_one_for_its_slide_only():
+    body = "# A\n\n- x\n- y\n\n---\n\n<!-- class: lead -->\n\n# B\n\n- z\n\n---\n\n# C\n\n- w\n\n---\n\n"
+    body += "<!-- _class: invert -->\n\n# D\n\n- v\n\n---\n\n# E\n\n- u\n"
+    deck = load_text("---\nmarp: true\n---\n\n" + body)
+    centred, plain_ = Alignment(True, True), Alignment()
+    assert [placed(deck, i) for i in range(5)] == [plain_, centred, centred, plain_, centred]
+    everywhere = load_text("---\nmarp: true\nclass: lead\n---\n\n# A\n\n- x\n- y\n\n---\n\n# B\n\n- z\n")
+    assert [placed(everywhere, i) for i in range(2)] == [centred, centred]
+
+
 def test_a_title_slide_is_centred_unless_the_front_matter_says_not():
     assert placed(load_text("# Talk\n\nBy Ada\n\n---\n\n# Next\n"), 0) == Alignment(True, True)
     assert placed(load_text("# Talk\n\n## Sub\n\nBy Ada\n"), 0) == Alignment(True, True)

@@ -63,6 +63,18 @@ async def test_without_run_code_x_asks_first_and_dont_run_is_the_default(tmp_pat
     assert not marker.exists()
 
 
+async def test_the_question_names_the_directory_in_full_for_a_deck_given_by_a_relative_path(tmp_path, monkeypatch):
+    write_deck(tmp_path, "```sh +exec\necho hi\n```")
+    monkeypatch.chdir(tmp_path)
+    app = make_app(Path("talk.md"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await until(lambda: isinstance(app.screen, ConsentScreen))
+        shown = " ".join(str(label.render()) for label in app.screen.query("Label"))
+        assert f"in {tmp_path}" in shown and "in .\n" not in shown
+        await pilot.press("escape")
+
+
 async def test_escape_on_the_question_runs_nothing(tmp_path):
     marker = tmp_path / "ran"
     deck = write_deck(tmp_path, f"```sh +exec\ntouch {marker}\n```")

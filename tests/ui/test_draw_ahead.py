@@ -14,6 +14,10 @@ async def test_the_next_slide_is_drawn_before_the_key_that_shows_it():
         await pilot.pause()
         stage = app.present.stage
         await until(lambda: stage.strips is not None and stage.strips.renderer.highlight, lambda: "no code colours")
+        # Colouring code redraws the slide, and that frame schedules its own drawing ahead a
+        # refresh later: ask for it now, after the last frame, and wait until it has run.
+        await pilot.pause()
+        stage._draw_ahead_soon()
         await until(lambda: stage.ahead_timer is None, lambda: "nothing drawn ahead")
         assert stage.strips is not None
         drawn: list[object] = []

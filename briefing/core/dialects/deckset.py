@@ -4,7 +4,8 @@
   `footer: …`, `slidenumbers: true`, `build-lists: true`, …) are the deck's settings.
 * A paragraph starting with `^ ` is a presenter note.
 * A line `[.hide-footer]` or `[.background-color: #000]` is a setting of its slide;
-  `[.column]` starts a column (drawn as a rule for now).
+  `[.column]` starts a column: a slide's columns share its width equally, below whatever
+  comes before the first one.
 * `build-lists: true` (for the deck, or `[.build-lists: true]` for a slide) shows each list
   item at its own step; `slide-dividers: #, ##` starts a slide at those headings.
 * `# [fit] Big` is the heading `Big`. Image keywords (`left`, `right`, `fit`, `fill`,
@@ -16,7 +17,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from briefing.core.blocks import Rule
+from briefing.core.blocks import ColumnMark
+from briefing.core.columns import MAX_COLUMNS
 from briefing.core.dialects.base import (
     Dialect,
     Includer,
@@ -120,9 +122,8 @@ class Deckset(Dialect):
                 if command:
                     prepared.blank(number)
                     key = command.group(1)
-                    if key == "column":
-                        file.warn(number, "Deckset `[.column]` is drawn as a rule (no columns yet)")
-                        mark = Item(Kind.RULE, -1, -1, number, number + 1, file.source, key=key, blocks=(Rule(),))
+                    if key == "column":  # its place in the layout is known per slide (see `slides`)
+                        mark = Item(Kind.LAYOUT, -1, -1, number, number + 1, file.source, key=key)
                     else:
                         value = True if command.group(2) is None else value_of(command.group(2))
                         mark = Item(Kind.SETTING, -1, -1, number, number + 1, file.source, key=key, value=value)
@@ -150,6 +151,7 @@ class Deckset(Dialect):
     def slides(self, file: ParsedFile, slides: list[RawSlide], include: Includer) -> list[RawSlide]:
         deck_wide = yaml_bool(self._setting(file, "build-lists"))
         for slide in slides:
+            _columns(slide, file)
             build = slide.metadata.get("build-lists", deck_wide)
             if yaml_bool(build):
                 for item in slide.items:
@@ -159,3 +161,15 @@ class Deckset(Dialect):
 
     def _setting(self, file: ParsedFile, key: str) -> object:
         return file.settings.get(key, self.front_matter.get(key))
+
+
+def _columns(slide: RawSlide, file: ParsedFile) -> None:
+    """Each `[.column]` on the slide opens the next of as many equal columns as there are marks."""
+    marks = [item for item in slide.items if item.kind is Kind.LAYOUT and item.key == "column" and item.blocks is None]
+    if len(marks) > MAX_COLUMNS:
+        file.warn(
+            marks[MAX_COLUMNS].start, f"Deckset `[.column]`: at most {MAX_COLUMNS} columns; the rest go on in the last"
+        )
+    weights = (1,) * min(len(marks), MAX_COLUMNS)
+    for index, item in enumerate(marks):
+        item.blocks = (ColumnMark(weights, min(index, MAX_COLUMNS - 1)),)

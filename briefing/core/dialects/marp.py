@@ -23,6 +23,7 @@ from briefing.core import comments
 from briefing.core.alignment import honoured_class
 from briefing.core.dialects.base import (
     Dialect,
+    Includer,
     Meaning,
     Prepared,
     heading_levels,
@@ -30,7 +31,7 @@ from briefing.core.dialects.base import (
     meaning,
     split_before_headings,
 )
-from briefing.core.items import Item, Kind, ParsedFile
+from briefing.core.items import Item, Kind, ParsedFile, RawSlide
 
 DIRECTIVES = frozenset(
     {
@@ -141,6 +142,20 @@ class Marp(Dialect):
         if not levels:
             return groups
         return [part for group in groups for part in split_before_headings(group, levels)]
+
+    def slides(self, file: ParsedFile, slides: list[RawSlide], include: Includer) -> list[RawSlide]:
+        """`class` is a local directive: it holds from its slide (or the front matter) on, until
+        another replaces it; `_class` is a spot directive, for its own slide instead."""
+        held = self.front_matter.get("class")
+        for slide in slides:
+            own = slide.metadata.get("class")
+            if own is not None:
+                held = own
+            spot = slide.metadata.get("_class")
+            shown = spot if spot is not None else held
+            if shown is not None and shown != own:
+                slide.metadata = {**slide.metadata, "class": shown}
+        return super().slides(file, slides, include)
 
     def _heading_divider(self, file: ParsedFile) -> object:
         value = self.front_matter.get("headingDivider")

@@ -37,7 +37,7 @@ class ConsentScreen(ClosesOnce[bool], ModalScreen[bool]):
             yield Label(Text(f"  {self.command_line}"), id="consent-command")
             yield Label(
                 Text(
-                    f"in {self.directory}\n"
+                    f"in {self.directory.absolute()}\n"
                     f"The snippet file holds the {self.code_lines} line{'' if self.code_lines == 1 else 's'}"
                     " of code on the slide. It runs with your rights; start the show with"
                     " --run-code to run code blocks without this question."
