@@ -129,7 +129,7 @@ def open_show(browser, path: Path, *, size: tuple[int, int] = DESKTOP, fragment:
         )
         page.on("pageerror", lambda error: show.messages.append(f"uncaught: {error}"))
         page.goto(path.as_uri() + fragment)
-        page.wait_for_function("window.briefing !== undefined")
+        page.wait_for_function("() => window.briefing !== undefined")
         yield show
     finally:
         browser_context.close()

@@ -119,10 +119,10 @@ def test_the_hash_names_the_slide_a_link_opens_on(show, pages):
     page = show(pages["plain"], fragment="#5")
     assert page.visible_slides() == ["5"] and page.position()["slide"] == 5
     page.page.evaluate("location.hash = '#7'")
-    page.page.wait_for_function("window.briefing.position().slide === 7")
+    page.page.wait_for_function("() => window.briefing.position().slide === 7")
     assert page.visible_slides() == ["7"]
     page.page.reload()
-    page.page.wait_for_function("window.briefing !== undefined")
+    page.page.wait_for_function("() => window.briefing !== undefined")
     assert page.position()["slide"] == 7
     beyond = show(pages["plain"], fragment="#99")
     assert beyond.position()["slide"] == 9
@@ -255,7 +255,7 @@ def test_a_hostile_deck_runs_nothing_and_breaks_no_layout(show, browser, tmp_pat
             page.press("ArrowRight")
         page.press("o", "Escape", "Home", "ArrowRight")
         page.page.click("text=slide three")  # a link within the deck: followed on hashchange, a task later
-        page.page.wait_for_function("window.briefing.position().slide === 3")
+        page.page.wait_for_function("() => window.briefing.position().slide === 3")
         assert page.pwned() == [None, None]
         assert page.page.evaluate("document.scripts.length") == 1
         assert page.page.evaluate("document.querySelectorAll('img, iframe, object, form, base, link').length") == 0
