@@ -598,7 +598,8 @@ class BriefingApp(App[int]):
     def watch_clean_view(self, clean: bool) -> None:
         if clean and self.speaker:
             self.speaker = False  # the notes leave the room's screen
-        self.refresh_bindings()
+        if self.screen_stack:  # a link's last message can come after quitting took the screens
+            self.refresh_bindings()
 
     def _reroute_problems(self) -> None:
         """Where problems go has changed: say the one on screen again where they go now (the

@@ -139,3 +139,18 @@ async def test_following_a_move_that_also_blanks_the_screen_sends_nothing_back(s
             assert other.state.origin == other.origin
         finally:
             await other.stop()
+
+
+async def test_a_link_change_after_the_last_screen_is_gone_refreshes_nothing():
+    """Quitting empties the screen stack before the link's last message is handled: the clean
+    view's watcher then has no bindings to refresh (it raised ScreenStackError, seen under load)."""
+    app = make_app(SHOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        stack = app._screen_stacks[app._current_mode]  # Textual's own, emptied as on shutdown
+        saved = stack[:]
+        stack.clear()
+        try:
+            app.watch_clean_view(True)
+        finally:
+            stack[:] = saved
