@@ -268,11 +268,14 @@ async def test_the_bundled_deck_in_a_clean_view_never_shows_a_note_on_any_slide(
     app = make_app(BUNDLED, clean=True)
     async with app.run_test(size=(80, 24)) as pilot:
         notes = {note.text for slide in app.deck.slides for note in slide.notes}
-        for _ in range(40):
+        visited = []
+        while app.position not in visited:  # every step of every slide, then once more at the end
+            visited.append(app.position)
             await pilot.press("s", "right")
             text = view_text(app)
             assert all(note.split("\n")[0] not in text for note in notes)
             assert not app.speaker
+        assert app.position.slide == len(app.deck.slides) - 1
 
 
 async def test_the_console_hears_when_the_audience_terminal_is_too_small(socket_path):
