@@ -15,7 +15,7 @@ from briefing.ui.navigation import Position
 from briefing.ui.screens.search import SearchScreen
 from tests.conftest import BUNDLED, DECKS
 from tests.sync.helpers import wait_until
-from tests.ui.helpers import make_app, view_text
+from tests.ui.helpers import make_app, type_search, view_text
 
 SHOW = DECKS / "show.md"  # Opening, Reveal (3 steps, notes: aubergine), Table, Chart, Tall, Closing
 
@@ -86,11 +86,10 @@ async def test_no_key_shows_the_room_a_note(key):
 async def test_search_in_a_clean_view_finds_slides_but_never_notes():
     app = make_app(SHOW, clean=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"aubergine")
-        await pilot.pause()
+        await type_search(pilot, "aubergine")
         assert isinstance(app.screen, SearchScreen) and app.screen.matches == []
-        await pilot.press(*["backspace"] * 9, *"third")
-        await pilot.pause()
+        await pilot.press(*["backspace"] * 9)
+        await type_search(pilot, "third")
         assert [(m.slide, m.where) for m in app.screen.matches] == [(1, "slide")]
 
 

@@ -12,7 +12,7 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.overview import OverviewScreen
 from briefing.ui.screens.search import SearchScreen
 from tests.conftest import DECKS
-from tests.ui.helpers import make_app, until, view_text
+from tests.ui.helpers import make_app, type_search, until, view_text
 
 SHOW = DECKS / "show.md"  # Opening, Reveal (3 steps), Table, Chart, Tall, Closing
 
@@ -105,14 +105,14 @@ async def test_search_finds_slide_text_and_notes_and_jumps():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
-        await pilot.press(*"aubergine")
-        await pilot.pause()
+        await type_search(pilot, "aubergine")
         [match] = app.screen.matches
         assert (match.slide, match.where) == (1, "notes")
         await pilot.press("enter")
         await pilot.pause()
         assert app.position == Position(1, 0)
-        await pilot.press("slash", *"last line", "enter")
+        await type_search(pilot, "last line")
+        await pilot.press("enter")
         await pilot.pause()
         assert app.position == Position(4, 0)
 
@@ -120,11 +120,10 @@ async def test_search_finds_slide_text_and_notes_and_jumps():
 async def test_search_moves_through_results_with_arrows():
     app = make_app(SHOW)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *"point")
-        await pilot.pause()
+        await type_search(pilot, "point")
         assert [m.slide for m in app.screen.matches] == [1]
-        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", *"line")
-        await pilot.pause()
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await type_search(pilot, "line")
         assert [m.slide for m in app.screen.matches] == [4]
         await pilot.press("escape")
         assert app.position == Position(0, 0)

@@ -8,7 +8,7 @@ from briefing.ui import navigation
 from briefing.ui.navigation import Position
 from briefing.ui.screens.search import SearchScreen
 from tests.conftest import BUNDLED, DECKS
-from tests.ui.helpers import make_app, view_text
+from tests.ui.helpers import make_app, type_search, view_text
 
 SHOW = DECKS / "show.md"  # Opening, Reveal (3 steps, notes: aubergine), Table, Chart, Tall, Closing
 
@@ -35,8 +35,7 @@ def test_jumping_to_a_step_reveals_at_least_that_far():
 
 
 async def search(pilot, words: str) -> None:
-    await pilot.press("slash", *words)
-    await pilot.pause()
+    await type_search(pilot, words)
 
 
 async def test_a_search_jump_reveals_the_step_that_shows_the_match():
