@@ -13,7 +13,10 @@ from tests.ui.helpers import deliver_in_one_read, make_app, until
 from tests.ui.test_editor import copy_show, open_editor
 from tests.ui.test_keys import SHOW
 
-ROUNDS = 50
+# In one process the keys of one read meet the same queues every time: the unfixed show
+# (priority bindings) failed every one of these tests in the first round. 12 rounds cover every
+# target slide of the digits test twice.
+ROUNDS = 12
 
 
 async def test_ctrl_s_saves_every_key_that_arrived_before_it(tmp_path):
