@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
 from tests.conftest import DECKS
-from tests.ui.helpers import make_app
+from tests.ui.helpers import deliver_in_one_read, make_app, until
 
 SHOW = DECKS / "show.md"  # slide 2, Reveal, has the note "Only the speaker sees the word aubergine."
 
@@ -16,9 +16,12 @@ SHOW = DECKS / "show.md"  # slide 2, Reveal, has the note "Only the speaker sees
 async def run_palette_command(pilot, query: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*query)
-    await pilot.app.workers.wait_for_complete()  # the palette has gathered its matches
-    await pilot.pause()
+    deliver_in_one_read(pilot.app, *query)  # typed fast; letters are handled in order
+    hits = pilot.app.screen.query_one(CommandList)  # filled in by a worker: wait for the hit
+    await until(
+        lambda: hits.option_count > 0 and query in str(hits.get_option_at_index(0).prompt),
+        lambda: f"no {query!r} first among {hits.option_count} hits",
+    )
     await pilot.press("enter")
     await pilot.pause()
     if isinstance(pilot.app.screen, CommandPalette):
