@@ -12,7 +12,7 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.overview import OverviewScreen
 from briefing.ui.screens.search import SearchScreen
 from tests.conftest import DECKS
-from tests.ui.helpers import make_app, type_search, until, view_text
+from tests.ui.helpers import deliver_in_one_read, make_app, type_search, until, view_text
 
 SHOW = DECKS / "show.md"  # Opening, Reveal (3 steps), Table, Chart, Tall, Closing
 
@@ -134,7 +134,7 @@ async def test_command_palette_goes_to_a_slide_by_title():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Chart")
+        deliver_in_one_read(app, *"Chart")  # typed fast; letters are handled in order
         hits = app.screen.query_one(CommandList)  # filled in by a worker: wait for the hit, not a while
         await until(lambda: hits.option_count > 0 and "Chart" in str(hits.get_option_at_index(0).prompt))
         await pilot.press("enter")
