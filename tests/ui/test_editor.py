@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from briefing.ui.navigation import Position
 from briefing.ui.screens.editor import ChoiceScreen, EditorScreen
 from tests.conftest import DECKS
-from tests.ui.helpers import make_app, view_text
+from tests.ui.helpers import make_app, until, view_text
 
 
 def copy_show(tmp_path):
@@ -44,7 +44,8 @@ async def test_editor_opens_the_exact_lines_and_previews_as_you_type(tmp_path):
         assert text == "\n".join(lines[span.start - 1 : span.end])
         assert "Only the speaker sees the word aubergine." in text  # notes included
         editor.query_one(TextArea).insert("Brand new line.\n\n", location=(2, 0))
-        await pilot.pause(0.15)  # the preview follows within 150 ms of the last key
+        # the preview follows a moment after the last key: wait for it, not for a while
+        await until(lambda: "Brand new line." in editor.query_one("#editor-preview").text, lambda: "no preview")
         preview = editor.query_one("#editor-preview").text
         assert "Brand new line." in preview and "aubergine" in preview
 
