@@ -35,7 +35,7 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
-from briefing.core.columns import ColumnGroup, group_columns
+from briefing.core.column_groups import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
