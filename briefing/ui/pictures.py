@@ -60,6 +60,7 @@ class SlidePictures:
         self.on_sent = on_sent or on_ready
         self.mode = mode
         self._kitty: KittyPictures | None = None
+        self.encoding: set[Worker[None]] = set()
         self.deck: Deck | None = None
         self.directory = Path()
         self.found: dict[_Key, DecodedImage | ImageProblem] = {}
@@ -112,7 +113,8 @@ class SlidePictures:
             driver.write(frames)
 
     def _want(self, image: DecodedImage, columns: int, rows: int) -> None:
-        self.owner.run_worker(self._encode(image, columns, rows), group="graphics", exit_on_error=False)
+        worker = self.owner.run_worker(self._encode(image, columns, rows), group="graphics", exit_on_error=False)
+        self.encoding.add(worker)
 
     async def _encode(self, image: DecodedImage, columns: int, rows: int) -> None:
         from briefing.render.kitty import transmission
@@ -126,6 +128,7 @@ class SlidePictures:
         else:
             kitty.sent(image, columns, rows, encoded)
         self.on_sent()
+        self.encoding = {worker for worker in self.encoding if not worker.is_finished}
 
     async def _load(self, key: _Key, image: ImageBlock, slide: Slide) -> None:
         from briefing.deck_images import load_slide_image
@@ -144,10 +147,15 @@ class SlidePictures:
         self.on_ready()
 
     async def settled(self) -> None:
-        """Wait until every image asked for so far is decoded or refused (for tests)."""
+        """Wait until every image asked for so far is decoded or refused, and every picture
+        asked for is sent to the terminal or refused (for tests)."""
         while self.loading:
             key, worker = next(iter(self.loading.items()))
             with contextlib.suppress(Exception):  # cancelled or failed: nothing more will come of it
                 await worker.wait()
             if self.loading.get(key) is worker:
                 del self.loading[key]
+        while self.encoding:
+            worker = self.encoding.pop()
+            with contextlib.suppress(Exception):
+                await worker.wait()
