@@ -136,3 +136,22 @@ def test_textual_image_is_imported_only_to_send_a_picture(tmp_path, deck, images
     )
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.split() == [str(imported)] * 2
+
+
+async def test_a_screenshot_shows_the_picture_in_half_blocks_and_the_show_goes_back_to_graphics(
+    tmp_path, terminal, monkeypatch
+):
+    from tests.ui.test_screenshot import run_palette_command, saved_files, svg_text
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(flag_deck(tmp_path), images="graphics")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settled(pilot)
+        await run_palette_command(pilot, "Screenshot")
+        [saved] = await saved_files(pilot, tmp_path)
+        text = svg_text(saved)
+        assert text.count(UPPER_HALF) == 400  # 40×10 cells
+        assert PLACEHOLDER not in text
+        await settled(pilot)
+        assert len(placeholder_lines(app)) == 10 and UPPER_HALF not in view_text(app)
+        assert len(terminal) == 1  # nothing sent again

@@ -175,6 +175,12 @@ class SlideStage(Horizontal):
             self.strips.clear()
         self._picture_ready()
 
+    def draw_graphics(self, on: bool) -> None:
+        """Draw pictures with the terminal's protocol again, or in half-blocks for now (for an
+        SVG screenshot). What was sent to the terminal is kept: nothing is sent again."""
+        self.pictures.mode = "graphics" if on else "blocks"
+        self._picture_sent()
+
     def _resumed(self, _app: object) -> None:
         """Back from `E`'s editor: the terminal may have dropped the pictures; send them again."""
         graphics = self.pictures.graphics
