@@ -14,14 +14,19 @@ GHOSTTY = {"TERM": "xterm-ghostty", "TERM_PROGRAM": "ghostty", "COLORTERM": "tru
     "env, auto",
     [
         (KITTY, "graphics"),
-        ({"TERM": "xterm-kitty"}, "graphics"),  # kitty over SSH: TERM travels, KITTY_WINDOW_ID does not
-        ({"TERM": "xterm-256color", "KITTY_WINDOW_ID": "3"}, "graphics"),
+        # kitty over SSH: TERM travels, KITTY_WINDOW_ID does not, COLORTERM only if sent
+        ({"TERM": "xterm-kitty", "COLORTERM": "truecolor"}, "graphics"),
+        ({"TERM": "xterm-kitty", "COLORTERM": "24bit"}, "graphics"),
+        ({"TERM": "xterm-kitty"}, "blocks"),
+        ({"TERM": "xterm-kitty", "TEXTUAL_COLOR_SYSTEM": "truecolor"}, "graphics"),
+        ({**KITTY, "TEXTUAL_COLOR_SYSTEM": "256"}, "blocks"),
+        ({"TERM": "xterm-256color", "KITTY_WINDOW_ID": "3", "COLORTERM": "truecolor"}, "graphics"),
         (GHOSTTY, "graphics"),
-        ({"TERM": "xterm-256color", "TERM_PROGRAM": "ghostty"}, "graphics"),
+        ({"TERM": "xterm-256color", "TERM_PROGRAM": "ghostty", "COLORTERM": "truecolor"}, "graphics"),
         # kitty's images but not its placeholders, or a protocol of their own: half-blocks
-        ({"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}, "blocks"),
-        ({"TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"}, "blocks"),
-        ({"TERM": "xterm-256color", "KONSOLE_VERSION": "230800"}, "blocks"),
+        ({"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm", "COLORTERM": "truecolor"}, "blocks"),
+        ({"TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app", "COLORTERM": "truecolor"}, "blocks"),
+        ({"TERM": "xterm-256color", "KONSOLE_VERSION": "230800", "COLORTERM": "truecolor"}, "blocks"),
         # tmux and screen pass nothing on, whatever the terminal outside them is
         ({**KITTY, "TMUX": "/tmp/tmux-0/default,1,0"}, "blocks"),
         ({**KITTY, "TERM": "tmux-256color"}, "blocks"),
@@ -31,6 +36,7 @@ GHOSTTY = {"TERM": "xterm-ghostty", "TERM_PROGRAM": "ghostty", "COLORTERM": "tru
         ({**KITTY, "NO_COLOR": "1"}, "blocks"),
         # unsure: half-blocks
         ({"TERM": "xterm-256color"}, "blocks"),
+        ({"TERM": "xterm-256color", "COLORTERM": "truecolor"}, "blocks"),
         ({"TERM": "linux"}, "blocks"),
         ({"TERM": "dumb"}, "blocks"),
         ({}, "blocks"),
@@ -51,3 +57,4 @@ def test_the_refusal_says_what_to_do_instead():
         "images on); --images blocks draws coloured half-blocks"
     )
     assert "\n" not in no_graphics_message({})
+    assert "COLORTERM=truecolor" in no_graphics_message({"TERM": "xterm-kitty"})
