@@ -62,7 +62,6 @@ class SlidePictures:
         self._kitty: KittyPictures | None = None
         self.encoding: set[Worker[None]] = set()
         self.deck: Deck | None = None
-        self.directory = Path()
         self.found: dict[_Key, DecodedImage | ImageProblem] = {}
         self.loading: dict[_Key, Worker[None]] = {}
 
@@ -70,10 +69,7 @@ class SlidePictures:
         """Forget what was found for another deck (a reload may have changed any file)."""
         if deck is self.deck:
             return
-        from briefing.deck_images import deck_directory
-
         self.deck = deck
-        self.directory = deck_directory(deck)
         self.found = {}
         for worker in self.loading.values():
             worker.cancel()
@@ -131,13 +127,16 @@ class SlidePictures:
         self.encoding = {worker for worker in self.encoding if not worker.is_finished}
 
     async def _load(self, key: _Key, image: ImageBlock, slide: Slide) -> None:
-        from briefing.deck_images import load_slide_image
+        # Imported here, in the first worker, as it brings Pillow (~40 ms): never on the first paint
+        from briefing.deck_images import deck_directory, load_slide_image
         from briefing.images import ImageProblem
 
         deck = self.deck
+        if deck is None:
+            return
         found: DecodedImage | ImageProblem
         try:
-            found = await asyncio.to_thread(load_slide_image, image, slide, self.directory)
+            found = await asyncio.to_thread(load_slide_image, image, slide, deck_directory(deck))
         except Exception:  # load_image reports problems rather than raising; this is a last guard
             found = ImageProblem(image.src, "cannot be read")
         if deck is not self.deck:
