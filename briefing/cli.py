@@ -148,8 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
     images_help = (
-        "draw images with the terminal's graphics protocol (graphics: kitty's, in kitty or Ghostty), in "
-        "coloured half-blocks (blocks), whichever the terminal says it has (auto), or as alt text in a frame (off)"
+        "graphics: with kitty's graphics protocol; blocks: in coloured half-blocks; off: as alt text in a frame; "
+        "auto: graphics where the environment names kitty or Ghostty (not in tmux), else blocks"
     )
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
