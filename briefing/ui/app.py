@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from briefing.search import Match, SearchIndex
     from briefing.sync.link import SyncLink
     from briefing.ui.code_runs import CodeRuns
-    from briefing.ui.linking import AudienceNotice, GroupChanged, LinkUnavailable, RemoteMoved, ShowLink
+    from briefing.ui.linking import AudienceNotice, GroupChanged, LinkUnavailable, RemoteMoved, RunMirrored, ShowLink
     from briefing.ui.pictures import ImagesMode
     from briefing.ui.reloader import DeckFailed, DeckLoaded, Reloader
     from briefing.ui.screens.editor import EditorScreen
@@ -284,6 +284,10 @@ class BriefingApp(App[int]):
     def code_outputs(self, slide: int) -> Mapping[int, ShownOutput]:
         """What the code blocks of `slide` (0-based) printed, by the line their fence opens on."""
         return self._code_runs.shown(slide) if self._code_runs is not None else {}
+
+    def on_run_mirrored(self, event: RunMirrored) -> None:
+        """A linked process runs a code block: draw its output here too (never run it here)."""
+        self.code_runs.mirrored(event.run)
 
     async def action_interrupt(self) -> None:
         """Ctrl+C: stop the code block that is running, else quit."""
