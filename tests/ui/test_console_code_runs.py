@@ -148,3 +148,16 @@ async def test_what_a_peer_says_about_runs_only_ever_draws_and_only_under_a_bloc
         await wait_until(lambda: "exit status 3" in frame(app) and not app.code_runs.running)
         await pilot.pause()
     assert not marker.exists() and runs_nothing_itself(app)
+
+
+async def test_a_flood_reaches_the_audience_as_its_last_lines_and_the_link_holds(tmp_path, socket_path):
+    deck = write_deck(tmp_path, "for n in range(50_000):\n    print('line', n)", language="python")
+    audience = make_app(deck, sync=True, sync_socket=socket_path)
+    console = make_app(deck, sync=True, sync_socket=socket_path, role="console", run_code=True)
+    async with audience.run_test(size=ROOM), console.run_test(size=DESK) as desk:
+        await wait_until(lambda: is_linked(audience) and is_linked(console) and audience.console_linked)
+        await desk.press("x")
+        await wait_until(lambda: "exit status 0" in frame(audience), timeout=30)
+        shown = frame(audience)
+        assert "line 49999" in shown and "earlier lines not shown" in shown
+        assert is_linked(audience) and is_linked(console)  # nobody was dropped for reading slowly
