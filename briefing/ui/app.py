@@ -444,7 +444,7 @@ class BriefingApp(App[int]):
         except (OSError, UnicodeDecodeError) as error:
             self.notify(f"Cannot edit {span.path}: {error}", severity="error", markup=False)
             return
-        self.push_screen(EditorScreen(source, dialect=self.deck.dialect))
+        self.push_screen(EditorScreen(source, dialect=self.deck.dialect, pictures=self.present.stage.pictures))
 
     def on_editor_screen_saved(self) -> None:
         self._reloads().reload()  # the watcher would too; this is sooner, and works without it
