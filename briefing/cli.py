@@ -319,8 +319,8 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
         return _export_svg(deck_path, deck, args)
     runs = None
     if args.run_code:
+        from briefing.core.runnable import Limits
         from briefing.deck_runs import outputs_by_block
-        from briefing.run import Limits
 
         runs = outputs_by_block(deck, Limits(seconds=args.time_limit))
     output: str | bytes
@@ -507,8 +507,8 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         source = choose_source(deck, args.source)
         findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
         if args.run_code:
+            from briefing.core.runnable import Limits
             from briefing.deck_runs import run_findings
-            from briefing.run import Limits
 
             findings += run_findings(deck, Limits(seconds=args.time_limit))
         findings = in_deck_order(deck, [*findings, *source.findings])
@@ -612,7 +612,7 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    from briefing.run import Limits
+    from briefing.core.runnable import Limits
 
     app = BriefingApp(
         deck_path,

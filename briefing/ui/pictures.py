@@ -48,7 +48,6 @@ class SlidePictures:
         self.on_ready = on_ready
         self.mode = mode
         self.deck: Deck | None = None
-        self.directory = Path()
         self.found: dict[_Key, DecodedImage | ImageProblem] = {}
         self.loading: dict[_Key, Worker[None]] = {}
         self.decoded: Signal[None] = Signal(owner, "pictures-decoded")
@@ -57,10 +56,7 @@ class SlidePictures:
         """Forget what was found for another deck (a reload may have changed any file)."""
         if deck is self.deck:
             return
-        from briefing.deck_images import deck_directory
-
         self.deck = deck
-        self.directory = deck_directory(deck)
         self.found = {}
         for worker in self.loading.values():
             worker.cancel()
@@ -85,13 +81,18 @@ class SlidePictures:
         return state
 
     async def _load(self, key: _Key, image: ImageBlock) -> None:
+        # Imported here, in the first worker, as it brings Pillow (~40 ms): never on the first paint
         from briefing import deck_images
         from briefing.images import ImageProblem
 
         deck = self.deck
+        if deck is None:
+            return
         found: DecodedImage | ImageProblem
         try:
-            found = await asyncio.to_thread(deck_images.load_image_beside, image, key[0], self.directory)
+            found = await asyncio.to_thread(
+                deck_images.load_image_beside, image, key[0], deck_images.deck_directory(deck)
+            )
         except Exception:  # load_image reports problems rather than raising; this is a last guard
             found = ImageProblem(image.src, "cannot be read")
         if deck is not self.deck:
