@@ -147,7 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
-    images_help = "draw images in coloured half-blocks (auto, blocks) or as their alt text in a frame (off)"
+    images_help = (
+        "graphics: with kitty's graphics protocol; blocks: in coloured half-blocks; off: as alt text in a frame; "
+        "auto: graphics where the environment names kitty or Ghostty (not in tmux), else blocks"
+    )
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -601,13 +604,11 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    images: ImagesMode = getattr(args, "images", "auto")  # one of IMAGES_MODES: argparse's choices
-    if images == "graphics":
-        print(
-            "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
-            "--images auto draws images in coloured half-blocks",
-            file=sys.stderr,
-        )
+    from briefing.terminal_graphics import images_drawing, no_graphics_message
+
+    images: ImagesMode | None = images_drawing(getattr(args, "images", "auto"), os.environ)
+    if images is None:  # `--images graphics` where there is none: say so before the screen changes
+        print(f"briefing: --images graphics: {no_graphics_message(os.environ)}", file=sys.stderr)
         return 2
     from briefing.ui.app import BriefingApp
 

@@ -136,6 +136,8 @@ _NOT_FOR_THE_FIRST_FRAME = (
     "briefing.ui.reloader",
     "briefing.ui.linking",
     "briefing.sync.link",
+    "textual_image",  # `--images graphics`: imported to send the first picture, in a worker
+    "briefing.render.kitty",
 )
 
 
