@@ -20,8 +20,8 @@ _PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 settings.load_profile(_PROFILE)
 
 # By default a property runs the profile's 1,000 examples when one takes about a millisecond
-# (Hypothesis's own drawing included, on a loaded 2-core machine); costlier ones take fewer, so that none dominates the suite (`@settings(max_examples=...)`).
-# The long profile runs them all at 10,000.
+# (Hypothesis's own drawing included); costlier ones take fewer, so that none dominates the
+# suite (`@settings(max_examples=...)`). The long profile runs them all at 10,000.
 _LONG = _PROFILE == "long"
 SLOW_EXAMPLES = 10_000 if _LONG else 200  # pure, at about 10 ms an example
 APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app
