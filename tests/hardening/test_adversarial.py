@@ -146,8 +146,7 @@ async def test_the_app_shows_it_with_nothing_escaping(good):
         await pilot.pause()
         keys = ["end", "s"] if fixture.slow else [*["right"] * (3 * len(fixture.titles)), "s", "home"]
         for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
+            await pilot.press(key)  # returns once the app has handled the key and is idle
             for view in app.present.query("PagedView"):
                 assert is_clean(view.text), fixture.name
             assert is_clean(app.present.query_one("StatusBar").render().plain)
