@@ -119,7 +119,7 @@ def slides_fit(deck: Deck, options: CheckOptions) -> Iterator[Finding]:
 
 def _tall_columns(renderer: SlideRenderer, slide: Slide, width: int, rows: int, height: int) -> Iterator[str]:
     """For a slide too tall with columns side by side: each column that makes it so."""
-    from briefing.core.columns import ColumnGroup, group_columns
+    from briefing.core.column_groups import ColumnGroup, group_columns
     from briefing.render.columns import column_label, column_widths
     from briefing.render.rich import measure
 

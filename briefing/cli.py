@@ -147,7 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
     dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
-    images_help = "draw images in coloured half-blocks (auto, blocks) or as their alt text in a frame (off)"
+    images_help = (
+        "graphics: with kitty's graphics protocol; blocks: in coloured half-blocks; off: as alt text in a frame; "
+        "auto: graphics where the environment names kitty or Ghostty (not in tmux), else blocks"
+    )
 
     present = commands.add_parser("present", help="present a deck full-screen (the default)")
     present.add_argument("deck", nargs="?", type=Path, help=deck_help)
@@ -319,8 +322,8 @@ def run_export(deck_path: Path, args: argparse.Namespace) -> int:
         return _export_svg(deck_path, deck, args)
     runs = None
     if args.run_code:
+        from briefing.core.runnable import Limits
         from briefing.deck_runs import outputs_by_block
-        from briefing.run import Limits
 
         runs = outputs_by_block(deck, Limits(seconds=args.time_limit))
     output: str | bytes
@@ -507,8 +510,8 @@ def run_check(deck_path: Path, args: argparse.Namespace) -> int:
         source = choose_source(deck, args.source)
         findings = check_deck(deck, CheckOptions(size=args.size, source=source.text))
         if args.run_code:
+            from briefing.core.runnable import Limits
             from briefing.deck_runs import run_findings
-            from briefing.run import Limits
 
             findings += run_findings(deck, Limits(seconds=args.time_limit))
         findings = in_deck_order(deck, [*findings, *source.findings])
@@ -601,18 +604,16 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    images: ImagesMode = getattr(args, "images", "auto")  # one of IMAGES_MODES: argparse's choices
-    if images == "graphics":
-        print(
-            "briefing: --images graphics: drawing with a terminal graphics protocol is not built yet; "
-            "--images auto draws images in coloured half-blocks",
-            file=sys.stderr,
-        )
+    from briefing.terminal_graphics import images_drawing, no_graphics_message
+
+    images: ImagesMode | None = images_drawing(getattr(args, "images", "auto"), os.environ)
+    if images is None:  # `--images graphics` where there is none: say so before the screen changes
+        print(f"briefing: --images graphics: {no_graphics_message(os.environ)}", file=sys.stderr)
         return 2
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    from briefing.run import Limits
+    from briefing.core.runnable import Limits
 
     app = BriefingApp(
         deck_path,

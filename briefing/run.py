@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.core.runnable import DEFAULT_OUTPUT_LIMIT as DEFAULT_OUTPUT_LIMIT
+from briefing.core.runnable import DEFAULT_TIME_LIMIT as DEFAULT_TIME_LIMIT
+from briefing.core.runnable import Limits as Limits
 from briefing.program_output import OutputCleaner
 from briefing.runners import Command, language_key, snippet_suffix
-
-DEFAULT_TIME_LIMIT = 10.0
-DEFAULT_OUTPUT_LIMIT = 1 << 20
 
 # How long output may still arrive once the process is gone (or killed). Only a process that
 # left the group (setsid) can keep the pipe open this long; it is not waited for beyond this.
@@ -41,18 +41,6 @@ _DRAIN_GRACE = 1.0
 
 OutputHandler = Callable[[str], object]
 """Called on the event loop with each piece of clean output as it arrives."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How long a snippet may run (seconds) and how much output is kept (bytes)."""
-
-    seconds: float = DEFAULT_TIME_LIMIT
-    output_bytes: int = DEFAULT_OUTPUT_LIMIT
-
-    def __post_init__(self) -> None:
-        if not self.seconds > 0 or self.output_bytes < 0:
-            raise ValueError(f"limits must be a positive time and a size of at least 0: {self}")
 
 
 class CannotRun(Exception):

@@ -11,12 +11,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from briefing.core.blocks import CodeBlock
     from briefing.core.model import Slide
+
+DEFAULT_TIME_LIMIT = 10.0
+DEFAULT_OUTPUT_LIMIT = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long a snippet may run (seconds) and how much output is kept (bytes): the
+    presenter's setting (`--time-limit`), never the deck's."""
+
+    seconds: float = DEFAULT_TIME_LIMIT
+    output_bytes: int = DEFAULT_OUTPUT_LIMIT
+
+    def __post_init__(self) -> None:
+        if not self.seconds > 0 or self.output_bytes < 0:
+            raise ValueError(f"limits must be a positive time and a size of at least 0: {self}")
+
 
 _RUN_ATTRIBUTES = frozenset({"+exec", "+exec_replace"})
 _EXPECT_FAILURE = "+expect:failure"

@@ -1,8 +1,9 @@
-"""An image on a slide as Rich renderables: the picture in coloured half-blocks, or a framed
-placeholder with its alt text.
+"""An image on a slide as Rich renderables: the picture in coloured half-blocks or in kitty's
+placeholder cells (`--images graphics`), or a framed placeholder with its alt text.
 
 No Textual here: the show, the editor's preview and `check`'s size rule draw through these. The
-picture is fitted to the width it is given and to `max_rows`, aspect kept, and centred.
+picture is fitted to the width it is given and to `max_rows`, aspect kept, and centred; it takes
+the same cells whichever way it is drawn.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from briefing.render.cells import cell_len, fit, wrap
 
 if TYPE_CHECKING:  # Pillow is imported only for decks with images (it costs the first paint ~40 ms)
     from briefing.images import DecodedImage, ImageProblem
+    from briefing.render.kitty import KittyPictures, PlacedRows
 
 ImageState = Union["DecodedImage", "ImageProblem", None]
 """What is known of an image: its pixels, why it cannot be shown, or nothing yet (not decoded
@@ -35,12 +37,21 @@ MIN_ROWS = 3
 class PictureView:
     """An image drawn in half-blocks at most `max_rows` high, or its placeholder."""
 
-    def __init__(self, block: ImageBlock, state: ImageState, max_rows: int, frame: Style, muted: Style) -> None:
+    def __init__(
+        self,
+        block: ImageBlock,
+        state: ImageState,
+        max_rows: int,
+        frame: Style,
+        muted: Style,
+        graphics: KittyPictures | None = None,
+    ) -> None:
         self.block = block
         self.state = state
         self.max_rows = max_rows
         self.frame = frame
         self.muted = muted
+        self.graphics = graphics  # draw with kitty's protocol; None: in half-blocks
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(options.max_width, 5), options.max_width)
@@ -57,7 +68,14 @@ class PictureView:
 
                 columns, rows = fit_cells(state.info.width, state.info.height, width, self.max_rows)
                 if columns and rows:
-                    yield from _picture(state, columns, rows, (width - columns) // 2)
+                    left = (width - columns) // 2
+                    drawn = "blocks" if self.graphics is None else self.graphics.cells(state, columns, rows)
+                    if drawn == "blocks":
+                        yield from _picture(state, columns, rows, left)
+                    elif drawn == "pending":  # the picture's cells, kept blank until it is sent
+                        yield from _placed(((Segment(" " * columns),),) * rows, left)
+                    else:
+                        yield from _placed(drawn, left)
                     return
             else:
                 reason = f"{state.reference}: {state.reason}"
@@ -84,6 +102,16 @@ def _picture(image: DecodedImage, columns: int, rows: int, left: int) -> RenderR
                     bgcolor=Color.from_rgb(*cell.background) if cell.background else None,
                 )
             yield Segment(cell.char, style)
+        yield new_line
+
+
+def _placed(rows: PlacedRows, left: int) -> RenderResult:
+    margin = Segment(" " * left) if left else None
+    new_line = Segment.line()
+    for row in rows:
+        if margin is not None:
+            yield margin
+        yield from row
         yield new_line
 
 

@@ -35,7 +35,7 @@ from briefing.core.blocks import (
     Rule,
     Table,
 )
-from briefing.core.columns import ColumnGroup, group_columns
+from briefing.core.column_groups import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
 from briefing.render.cells import cell_len, fit, pad
 from briefing.render.chart import MIN_BAR_AREA, layout_chart
@@ -44,6 +44,7 @@ from briefing.render.picture import MIN_ROWS, ImageLookup, PictureView
 from briefing.render.table import TableLayout, layout_table
 
 if TYPE_CHECKING:
+    from briefing.render.kitty import KittyPictures
     from briefing.render.run_output import ShownOutput
 
 
@@ -100,6 +101,7 @@ class SlideRenderer:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
         self.images = images  # what is known of each image; None: every image a placeholder
+        self.graphics: KittyPictures | None = None  # `--images graphics`: the pictures sent to the terminal
         self._breakout = 0  # of the render() under way
         self._outputs: Mapping[int, ShownOutput] = {}  # of the render() under way
         self._image_rows = MIN_ROWS  # of the render() under way
@@ -174,7 +176,9 @@ class SlideRenderer:
                 return self._rule(block)
             case ImageBlock():
                 state = self.images(block) if self.images is not None else None
-                return PictureView(block, state, self._image_rows, self.palette.rule, self.palette.muted)
+                return PictureView(
+                    block, state, self._image_rows, self.palette.rule, self.palette.muted, graphics=self.graphics
+                )
             case ColumnMark():
                 return Group()  # columns are laid out by _group
             case _:

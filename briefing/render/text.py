@@ -19,7 +19,7 @@ from briefing.core.blocks import (
     Table,
     image_caption,
 )
-from briefing.core.columns import ColumnGroup, group_columns
+from briefing.core.column_groups import ColumnGroup, group_columns
 from briefing.core.compat import assert_never
 from briefing.core.runnable import RunOutput
 from briefing.render.cells import cell_len, fit, pad, to_ascii, wrap

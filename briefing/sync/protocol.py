@@ -25,9 +25,13 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from briefing.core.compat import assert_never
+from briefing.core.timer_state import MAX_CLOCK as MAX_CLOCK
+from briefing.core.timer_state import TIMER_MODES as TIMER_MODES
+from briefing.core.timer_state import TimerState as TimerState
+from briefing.core.timer_state import is_wire_int
 
 MAX_LINE = 4096
 """Longest accepted message in bytes, newline included. Real messages are under 200."""
@@ -35,14 +39,7 @@ MAX_LINE = 4096
 MAX_INDEX = 1_000_000
 """Slide and step indexes are below this: no deck is that long, so anything larger is junk."""
 
-MAX_CLOCK = 2**53
-"""Clocks are below this (exact in any JSON reader); one increment per key press never gets
-there."""
-
 ROLES = ("console", "audience")
-
-TIMER_MODES = ("waiting", "running", "paused")
-"""`waiting`: not started yet (it starts on the first key); `running`; `paused`."""
 
 MAX_GROUP = 1024
 """Processes in a group are fewer than this (the hub takes far fewer peers)."""
@@ -57,33 +54,6 @@ _ORIGIN = re.compile(r"[0-9A-Za-z_-]{1,64}", re.ASCII)
 # lone surrogates (a file name's undecodable bytes), which are not text at all
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _STATE_KEYS = frozenset({"slide", "step", "blackout", "timer", "elapsed_ms", "since_ms", "clock", "origin"})
-
-
-class TimerState(NamedTuple):
-    """The talk timer as every process shows it.
-
-    Elapsed time is `elapsed_ms` plus, while running, the time since `since_ms`: the wall
-    clock (milliseconds since the epoch, the one clock processes on a machine share) when it
-    was last started, paused, resumed or reset. Anchored to a moment rather than carrying the
-    elapsed time itself, the same state means the same time whenever it is received.
-    """
-
-    mode: str = "waiting"
-    elapsed_ms: int = 0
-    since_ms: int = 0
-
-    def elapsed_at(self, now_ms: float) -> float:
-        """Seconds on the timer at wall-clock time `now_ms`."""
-        running = max(0.0, now_ms - self.since_ms) if self.mode == "running" else 0.0
-        return (self.elapsed_ms + running) / 1000
-
-    def is_valid(self) -> bool:
-        return (
-            type(self.mode) is str
-            and self.mode in TIMER_MODES
-            and _is_int(self.elapsed_ms, MAX_CLOCK)
-            and _is_int(self.since_ms, MAX_CLOCK)
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,12 +89,12 @@ class State:
 
     def is_valid(self) -> bool:
         return (
-            _is_int(self.slide, MAX_INDEX)
-            and _is_int(self.step, MAX_INDEX)
+            is_wire_int(self.slide, MAX_INDEX)
+            and is_wire_int(self.step, MAX_INDEX)
             and type(self.blackout) is bool
             and isinstance(self.timer, TimerState)
             and self.timer.is_valid()
-            and _is_int(self.clock, MAX_CLOCK)
+            and is_wire_int(self.clock, MAX_CLOCK)
             and is_origin(self.origin)
         )
 
@@ -186,7 +156,7 @@ class Group:
     audiences: int
 
     def is_valid(self) -> bool:
-        return _is_int(self.consoles, MAX_GROUP) and _is_int(self.audiences, MAX_GROUP)
+        return is_wire_int(self.consoles, MAX_GROUP) and is_wire_int(self.audiences, MAX_GROUP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,11 +286,6 @@ def _showable(text: str, limit: int) -> str:
     """`text` on one line, without control characters, at most `limit` characters."""
     line = " ".join(_UNSHOWABLE.sub(" ", text).split())
     return line if len(line) <= limit else line[: limit - 1] + "\u2026"
-
-
-def _is_int(value: object, bound: int) -> bool:
-    # `type is int`, not isinstance: True is an int to Python but not a number on the wire.
-    return type(value) is int and 0 <= value < bound
 
 
 class LineSplitter:

@@ -16,8 +16,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from briefing.core.model import Deck, Slide
+from briefing.core.timer_state import TimerState
 from briefing.render import frame
-from briefing.sync.protocol import TimerState
 from briefing.ui import navigation
 from briefing.ui.commands import SlideCommands
 from briefing.ui.navigation import Position
@@ -29,8 +29,8 @@ from briefing.ui.widgets.paged_view import PagedView
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from briefing.core.runnable import Limits
     from briefing.render.run_output import ShownOutput
-    from briefing.run import Limits
     from briefing.search import Match, SearchIndex
     from briefing.sync.link import SyncLink
     from briefing.ui.code_runs import CodeRuns
@@ -270,7 +270,7 @@ class BriefingApp(App[int]):
     @property
     def code_runs(self) -> CodeRuns:
         if self._code_runs is None:
-            from briefing.run import Limits
+            from briefing.core.runnable import Limits
             from briefing.ui.code_runs import CodeRuns
 
             self._code_runs = CodeRuns(self, consented=self.run_code, limits=self.run_limits or Limits())

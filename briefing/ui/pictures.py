@@ -5,6 +5,10 @@ decoding runs off the UI thread (`asyncio.to_thread` inside a Textual worker), a
 done the slide is drawn again with the picture. Results are kept for the deck's life, so a
 slide seen before (or drawn ahead, as the next slide is) shows its pictures at once; and
 `briefing.images` keeps decoded files across reloads, so a reload only re-checks them.
+
+With `--images graphics` a decoded picture is also encoded for the terminal (kitty's protocol,
+`briefing.render.kitty`) off the UI thread, once for each size it is drawn at, and written with
+Textual's own output; until then its cells are blank. Drawing it again draws only text.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from briefing.render.picture import ImageLookup, ImageState
 
 if TYPE_CHECKING:  # Pillow is imported by the first worker, not for the first paint
     from briefing.images import DecodedImage, ImageProblem
+    from briefing.render.kitty import KittyPictures
 
 ImagesMode = Literal["auto", "graphics", "blocks", "off"]
 IMAGES_MODES: tuple[ImagesMode, ...] = ("auto", "graphics", "blocks", "off")
@@ -34,15 +39,29 @@ _Key = tuple[Path, str]  # the file the reference is in, the reference
 class SlidePictures:
     """What is known of each image of the current deck, and the workers finding out the rest.
 
-    `on_ready` is called (on the UI thread) each time an image has been decoded or refused.
+    `on_ready` is called (on the UI thread) each time an image has been decoded or refused;
+    `on_sent` each time a picture has been sent to the terminal (or could not be), which changes
+    how slides already drawn would be drawn now. `mode` is decided before the show starts
+    (`briefing.terminal_graphics`): "graphics" draws with kitty's protocol; "auto" and
+    "blocks" draw half-blocks, so that an app started without that decision (a test, the SVG
+    export) never writes terminal graphics.
     """
 
-    def __init__(self, owner: DOMNode, on_ready: Callable[[], None], *, mode: ImagesMode = "auto") -> None:
+    def __init__(
+        self,
+        owner: DOMNode,
+        on_ready: Callable[[], None],
+        *,
+        mode: ImagesMode = "auto",
+        on_sent: Callable[[], None] | None = None,
+    ) -> None:
         self.owner = owner
         self.on_ready = on_ready
+        self.on_sent = on_sent or on_ready
         self.mode = mode
+        self._kitty: KittyPictures | None = None
+        self.encoding: set[Worker[None]] = set()
         self.deck: Deck | None = None
-        self.directory = Path()
         self.found: dict[_Key, DecodedImage | ImageProblem] = {}
         self.loading: dict[_Key, Worker[None]] = {}
 
@@ -50,10 +69,7 @@ class SlidePictures:
         """Forget what was found for another deck (a reload may have changed any file)."""
         if deck is self.deck:
             return
-        from briefing.deck_images import deck_directory
-
         self.deck = deck
-        self.directory = deck_directory(deck)
         self.found = {}
         for worker in self.loading.values():
             worker.cancel()
@@ -75,14 +91,52 @@ class SlidePictures:
 
         return state
 
+    @property
+    def graphics(self) -> KittyPictures | None:
+        """The pictures sent to the terminal, in graphics mode; None: half-blocks."""
+        if self.mode != "graphics":
+            return None
+        if self._kitty is None:
+            from briefing.render.kitty import KittyPictures
+
+            self._kitty = KittyPictures(self._write, self._want)
+        return self._kitty
+
+    def _write(self, frames: str) -> None:
+        # through the driver, so that the frames go out between the show's own frames, in order
+        driver = self.owner.app._driver
+        if driver is not None:
+            driver.write(frames)
+
+    def _want(self, image: DecodedImage, columns: int, rows: int) -> None:
+        worker = self.owner.run_worker(self._encode(image, columns, rows), group="graphics", exit_on_error=False)
+        self.encoding.add(worker)
+
+    async def _encode(self, image: DecodedImage, columns: int, rows: int) -> None:
+        from briefing.render.kitty import transmission
+
+        kitty = self._kitty
+        assert kitty is not None
+        try:
+            encoded = await asyncio.to_thread(transmission, image, columns, rows)
+        except Exception:  # CannotSend, or anything the library raises: half-blocks instead
+            kitty.failed(image, columns, rows)
+        else:
+            kitty.sent(image, columns, rows, encoded)
+        self.on_sent()
+        self.encoding = {worker for worker in self.encoding if not worker.is_finished}
+
     async def _load(self, key: _Key, image: ImageBlock, slide: Slide) -> None:
-        from briefing.deck_images import load_slide_image
+        # Imported here, in the first worker, as it brings Pillow (~40 ms): never on the first paint
+        from briefing.deck_images import deck_directory, load_slide_image
         from briefing.images import ImageProblem
 
         deck = self.deck
+        if deck is None:
+            return
         found: DecodedImage | ImageProblem
         try:
-            found = await asyncio.to_thread(load_slide_image, image, slide, self.directory)
+            found = await asyncio.to_thread(load_slide_image, image, slide, deck_directory(deck))
         except Exception:  # load_image reports problems rather than raising; this is a last guard
             found = ImageProblem(image.src, "cannot be read")
         if deck is not self.deck:
@@ -92,10 +146,15 @@ class SlidePictures:
         self.on_ready()
 
     async def settled(self) -> None:
-        """Wait until every image asked for so far is decoded or refused (for tests)."""
+        """Wait until every image asked for so far is decoded or refused, and every picture
+        asked for is sent to the terminal or refused (for tests)."""
         while self.loading:
             key, worker = next(iter(self.loading.items()))
             with contextlib.suppress(Exception):  # cancelled or failed: nothing more will come of it
                 await worker.wait()
             if self.loading.get(key) is worker:
                 del self.loading[key]
+        while self.encoding:
+            worker = self.encoding.pop()
+            with contextlib.suppress(Exception):
+                await worker.wait()

@@ -8,6 +8,7 @@ changes, so the next slide is usually drawn before the presenter asks for it.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 from rich.style import Style
@@ -20,6 +21,9 @@ from briefing.core.blocks import Block, ImageBlock, walk
 from briefing.render.picture import MIN_ROWS, ImageLookup
 from briefing.render.rich import Palette, SlideRenderer, render_lines
 from briefing.render.run_output import ShownOutput
+
+if TYPE_CHECKING:
+    from briefing.render.kitty import KittyPictures
 
 
 def palette_for(theme: Theme, *, no_color: bool = False) -> Palette:
@@ -83,6 +87,7 @@ class StripCache:
         title_first: bool = True,
         height: int = 0,
         images: ImageLookup | None = None,
+        graphics: KittyPictures | None = None,
         centred: bool = False,
         outputs: Mapping[int, ShownOutput] | None = None,
     ) -> list[Strip]:
@@ -99,6 +104,7 @@ class StripCache:
         if strips is None:
             renderer = self.renderer
             renderer.images = images
+            renderer.graphics = graphics
             image_rows = MIN_ROWS
             if pictures and height:
                 rest = renderer.render(

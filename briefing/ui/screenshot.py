@@ -2,6 +2,8 @@
 
 Textual's own command delivers to ~/Downloads, which often does not exist (and then only says
 "Failed to save screenshot"). This one saves where the speaker is working and names the file.
+An SVG cannot hold terminal graphics: with `--images graphics` the pictures are drawn in
+half-blocks for the screenshot, and in graphics again after it.
 """
 
 from __future__ import annotations
@@ -29,9 +31,25 @@ def with_own_screenshot(app: BriefingApp, commands: Iterable[SystemCommand]) -> 
             command = SystemCommand(
                 _TITLE,
                 "Save an SVG of the screen in the current directory",
-                lambda: app.call_after_refresh(save_screenshot, app),
+                lambda: app.call_after_refresh(_screenshot, app),
             )
         yield command
+
+
+def _screenshot(app: BriefingApp) -> None:
+    stage = app.present.stage
+    if stage.pictures.mode != "graphics":
+        save_screenshot(app)
+        return
+
+    def save_in_half_blocks() -> None:
+        try:
+            save_screenshot(app)
+        finally:
+            stage.draw_graphics(True)
+
+    stage.draw_graphics(False)
+    app.call_after_refresh(save_in_half_blocks)
 
 
 def save_screenshot(app: BriefingApp) -> Path | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from briefing.sync.protocol import TimerState
+from briefing.core.timer_state import TimerState
 
 
 class TalkTimer:

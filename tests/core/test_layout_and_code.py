@@ -9,7 +9,7 @@ from briefing.check import check_deck
 from briefing.core.alignment import Alignment, slide_alignment
 from briefing.core.blocks import CodeBlock, ColumnMark, Heading, Paragraph, Rule, Span
 from briefing.core.code_info import parse_info
-from briefing.core.columns import ColumnGroup, group_columns
+from briefing.core.column_groups import ColumnGroup, group_columns
 from briefing.core.loader import load_text
 from briefing.render.columns import GAP, MIN_COLUMN, column_widths
 from tests.conftest import SLOW_EXAMPLES

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.blocks import Block, Chart, CodeBlock, Heading, ImageBlock, ListBlock, Quote, Rule, Table
-from briefing.core.columns import ColumnGroup, group_columns
+from briefing.core.column_groups import ColumnGroup, group_columns
 from briefing.core.loader import load_deck
 from briefing.export.html import export_html
 from tests.conftest import BUNDLED, FIXTURES

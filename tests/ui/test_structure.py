@@ -111,8 +111,14 @@ print(json.dumps(sorted(loaded)))
 
 # Parsers (the cache holds the parsed deck), what only a key or a later moment needs (the
 # speaker's panel, search, the editor, the key hints, code colours, ASCII spelling), and what
-# starts after the first frame (the link, the file watch).
+# starts after the first frame (the link and its wire format, the file watch), running code, and
+# Pillow (a deck without pictures never needs it; one with pictures decodes them in a worker).
 _NOT_FOR_THE_FIRST_FRAME = (
+    "PIL",
+    "briefing.run",
+    "briefing.sync",
+    "briefing.images",
+    "briefing.deck_images",
     "yaml",
     "markdown_it",
     "mdit_py_plugins",
@@ -130,6 +136,8 @@ _NOT_FOR_THE_FIRST_FRAME = (
     "briefing.ui.reloader",
     "briefing.ui.linking",
     "briefing.sync.link",
+    "textual_image",  # `--images graphics`: imported to send the first picture, in a worker
+    "briefing.render.kitty",
 )
 
 

@@ -51,12 +51,14 @@ class SlideStage(Horizontal):
         self.theme_drawn = ""  # the theme the cache's palette was made from
         self.ahead_timer: Timer | None = None  # drawing ahead, once the frame is out
         self.outputs: Mapping[int, ShownOutput] = {}  # under the shown slide's code blocks
-        self.pictures = SlidePictures(self, self._picture_ready)
+        self.pictures = SlidePictures(self, self._picture_ready, on_sent=self._picture_sent)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         mode: ImagesMode = getattr(self.app, "images", "auto")  # `--images`
         self.pictures.mode = mode
+        if mode == "graphics":
+            self.app.app_resume_signal.subscribe(self, self._resumed)
 
     def show(
         self,
@@ -138,6 +140,7 @@ class SlideStage(Horizontal):
         blocks = slide.blocks_until(step)
         strips, view = self._strips(), self.slide_view
         images = self.pictures.lookup(slide)
+        graphics = self.pictures.graphics
         across = self._placed(index).across
         outputs = self.outputs if index == self.position.slide else None
 
@@ -152,6 +155,7 @@ class SlideStage(Horizontal):
                 wide=view.wide_width,
                 height=height,
                 images=images,
+                graphics=graphics,
                 centred=across,
                 outputs=outputs,
             )
@@ -163,6 +167,26 @@ class SlideStage(Horizontal):
         slide shows that image: the cache's key says what was known of its pictures)."""
         if self.is_attached:
             self.redraw()
+
+    def _picture_sent(self) -> None:
+        """A picture is on the terminal now (or will be drawn in half-blocks): the slides drawn
+        with its cells blank are out of date."""
+        if self.strips is not None:
+            self.strips.clear()
+        self._picture_ready()
+
+    def draw_graphics(self, on: bool) -> None:
+        """Draw pictures with the terminal's protocol again, or in half-blocks for now (for an
+        SVG screenshot). What was sent to the terminal is kept: nothing is sent again."""
+        self.pictures.mode = "graphics" if on else "blocks"
+        self._picture_sent()
+
+    def _resumed(self, _app: object) -> None:
+        """Back from `E`'s editor: the terminal may have dropped the pictures; send them again."""
+        graphics = self.pictures.graphics
+        if graphics is not None:
+            graphics.forget(free=False)
+            self._picture_sent()
 
     def _draw_panel(self, panel: SpeakerPanel) -> None:
         assert self.deck is not None
