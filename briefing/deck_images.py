@@ -35,7 +35,13 @@ def image_line(image: ImageBlock, slide: Slide) -> int:
 def load_slide_image(image: ImageBlock, slide: Slide, directory: Path) -> DecodedImage | ImageProblem:
     """The image decoded (slow the first time: call it off the UI thread), or why it cannot be.
     A relative path is relative to the slide's file."""
-    return load_image(image.src, slide.span.path, directory)
+    return load_image_beside(image, slide.span.path, directory)
+
+
+def load_image_beside(image: ImageBlock, path: Path, directory: Path) -> DecodedImage | ImageProblem:
+    """The image as written in file `path` (a slide's, or the editor's), decoded; see
+    `load_slide_image`."""
+    return load_image(image.src, path, directory)
 
 
 def inspect_slide_image(image: ImageBlock, slide: Slide, directory: Path) -> ImageInfo | ImageProblem:

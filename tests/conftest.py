@@ -19,9 +19,9 @@ settings.register_profile("long", max_examples=10_000, **_FUZZ)
 _PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 settings.load_profile(_PROFILE)
 
-# By default a property runs the profile's 1,000 examples when one takes about a millisecond;
-# costlier ones take fewer, so that none dominates the suite (`@settings(max_examples=...)`).
-# The long profile runs them all at 10,000.
+# By default a property runs the profile's 1,000 examples when one takes about a millisecond
+# (Hypothesis's own drawing included); costlier ones take fewer, so that none dominates the
+# suite (`@settings(max_examples=...)`). The long profile runs them all at 10,000.
 _LONG = _PROFILE == "long"
 SLOW_EXAMPLES = 10_000 if _LONG else 200  # pure, at about 10 ms an example
 APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app

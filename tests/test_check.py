@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -106,7 +107,13 @@ def test_a_figure_is_found_whole_wherever_it_stands(dollar, amount, scale, after
     assert figures(f"It was {figure}{after}") == [figure]
 
 
-@given(st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True), st.integers(0, 99), st.sampled_from(["", ":", "."]))
+# [A-Z][a-z]{1,9}, drawn as two parts (cheaper than from_regex)
+capitalised = st.builds(
+    str.__add__, st.sampled_from(string.ascii_uppercase), st.text(string.ascii_lowercase, min_size=1, max_size=9)
+)
+
+
+@given(capitalised, st.integers(0, 99), st.sampled_from(["", ":", "."]))
 def test_a_capitalised_word_and_a_small_number_is_a_label(word, number, after):
     months = "January|February|March|April|May|June|July|August|September|October|November|December"
     if re.fullmatch(months, word):

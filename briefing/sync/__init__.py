@@ -8,6 +8,7 @@ picks up where the group is. No UI in here: the app gives the link a callback an
 `publish` when it moves.
 
 - `protocol`: pure: the messages and their wire format, the register, the line framing;
+- `run_stream`: pure: a code block's output cut into messages and put together again;
 - `runtime`: the operating system's part: socket directory, the hub's lock, file identities,
   the peer's uid;
 - `link`: the topology: `SyncLink`, a hub that relays and clients that follow it.

@@ -19,6 +19,13 @@ audience views), and an audience view can hand a problem to the consoles (`Notic
 than show it to the room. Neither is stored: a group is re-sent when it changes, a notice is
 delivered to the consoles linked at the time.
 
+A code block's run is mirrored the same way (`RunStarted`, `RunOutput`, `RunEnded`, `RunStop`,
+sent by `send_run`, heard by `on_run`): delivered to everyone linked at the time, never stored.
+The link remembers which connection each run it heard of came through, so that when that
+connection drops mid-run, every view still showing the run hears that it ended (`LINK_LOST`):
+the hub tells the others when it loses the runner, and a client tells itself when it loses the
+hub.
+
 Nothing here may stop the show: network and peer trouble are logged (logger "briefing.sync")
 and retried quietly, and a link that cannot work at all (no private directory, say) says why
 in `error` and does nothing.
@@ -49,6 +56,9 @@ from briefing.sync.protocol import (
     Message,
     Notice,
     Register,
+    RunEnded,
+    RunMessage,
+    RunStarted,
     State,
     TimerState,
     decode,
@@ -86,6 +96,10 @@ WATCH_INTERVAL = 0.25
 """How often the hub checks that its socket and lock file are still the ones it made."""
 
 MAX_PEERS = 64
+MAX_RUNS = 64
+"""Runs of other processes followed at once: more would be a peer that never ends its runs."""
+LINK_LOST = "the link to the terminal running it was lost"
+"""How a run ends in the views it was mirrored to, when the runner can no longer reach them."""
 MAX_BUFFERED = 64 * 1024
 """A peer that lets this much of our output pile up unread is stuck: we drop it rather than
 let it hold memory (it reconnects and resyncs if it ever wakes up)."""
@@ -102,7 +116,7 @@ class SyncLink:
     established process shows.
 
     `on_group` is called with each change of who is linked; `on_notice` (on consoles only)
-    with each notice an audience view sends.
+    with each notice an audience view sends; `on_run` with each run message of another process.
 
     Use it from the event loop's thread only (Textual handlers are); `stop` it before exit.
     """
@@ -119,6 +133,7 @@ class SyncLink:
         initial_timer: TimerState = TimerState(),
         on_group: Callable[[Group], None] | None = None,
         on_notice: Callable[[Notice], None] | None = None,
+        on_run: Callable[[RunMessage], None] | None = None,
     ) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, not {role!r}")
@@ -134,6 +149,9 @@ class SyncLink:
         self._on_state = on_state
         self._on_group = on_group
         self._on_notice = on_notice
+        self._on_run = on_run
+        # runs of other processes not ended yet, and the connection each came through
+        self._runs: dict[str, asyncio.StreamWriter] = {}
         self._group = self._alone()
         self._roles: dict[asyncio.StreamWriter, str] = {}  # as hub: who each client said it is
         self._task: asyncio.Task[None] | None = None
@@ -180,6 +198,15 @@ class SyncLink:
             self._send(self._upstream, notice)
         self._broadcast(notice)
 
+    def send_run(self, message: RunMessage) -> None:
+        """Tell every linked process about a run here (none linked: it goes nowhere)."""
+        if not message.is_valid():
+            log.warning("sync: not sending invalid run message %r", message)
+            return
+        if self._upstream is not None:
+            self._send(self._upstream, message)
+        self._broadcast(message)
+
     async def start(self) -> None:
         """Start linking in the background. Never raises: if syncing cannot work here, `error`
         says why and the link stays idle."""
@@ -199,6 +226,7 @@ class SyncLink:
         if task is None:
             return
         self._on_group = None  # going away: who is left is no longer this process's business
+        self._on_run = None
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
@@ -279,6 +307,8 @@ class SyncLink:
                 self._set_group(message)
             elif isinstance(message, Notice):
                 self._deliver(message)
+            elif isinstance(message, RunMessage):
+                self._heard_run(writer, message)
             else:
                 self._merge(message.state if isinstance(message, Hello) else message)
 
@@ -296,6 +326,7 @@ class SyncLink:
         finally:
             self._upstream = None
             self._set_group(self._alone())
+            self._lost_runs(writer)
             writer.close()
         return heard
 
@@ -385,6 +416,7 @@ class SyncLink:
             self._handlers.discard(task)
             if self._roles.pop(writer, None) is not None and self._is_hub:
                 self._update_group()
+            self._lost_runs(writer)
             writer.close()
 
     def _relay(self, sender: asyncio.StreamWriter, message: Message) -> None:
@@ -392,6 +424,10 @@ class SyncLink:
             return  # only the hub says who is linked, and we are the hub
         if isinstance(message, Notice):
             self._deliver(message)
+            self._broadcast(message, exclude=sender)
+            return
+        if isinstance(message, RunMessage):
+            self._heard_run(sender, message)
             self._broadcast(message, exclude=sender)
             return
         if isinstance(message, Hello):
@@ -442,6 +478,37 @@ class SyncLink:
             self._on_notice(notice)
         except Exception:
             log.exception("sync: on_notice callback failed")
+
+    # -- runs of code blocks mirrored from other processes -------------------------------
+
+    def _heard_run(self, source: asyncio.StreamWriter, message: RunMessage) -> None:
+        """A run message from another process, through `source`: remember which runs are
+        going on where, and tell the app."""
+        if isinstance(message, RunStarted):
+            if message.run not in self._runs and len(self._runs) >= MAX_RUNS:
+                self._runs.pop(next(iter(self._runs)))  # forget the oldest
+            self._runs[message.run] = source
+        elif isinstance(message, RunEnded):
+            self._runs.pop(message.run, None)
+        self._deliver_run(message)
+
+    def _lost_runs(self, source: asyncio.StreamWriter) -> None:
+        """`source` is gone: the runs that came through it end, here and (as hub) in every
+        other linked process."""
+        for run in [run for run, writer in self._runs.items() if writer is source]:
+            del self._runs[run]
+            ended = RunEnded(run, LINK_LOST, failed=True)
+            self._deliver_run(ended)
+            if self._is_hub:
+                self._broadcast(ended, exclude=source)
+
+    def _deliver_run(self, message: RunMessage) -> None:
+        if self._on_run is None:
+            return
+        try:
+            self._on_run(message)
+        except Exception:
+            log.exception("sync: on_run callback failed")
 
     # -- merging and sending ---------------------------------------------------------------
 

@@ -6,9 +6,16 @@
     {"type": "hello", "role": "console", "slide": 3, ...same fields as a state...}
     {"type": "group", "consoles": 1, "audiences": 2}
     {"type": "notice", "severity": "error", "title": "Deck not reloaded", "text": "..."}
+    {"type": "run-started", "run": "ab12-1", "slide": 2, "line": 14}
+    {"type": "run-output", "run": "ab12-1", "text": "hello\n", "cut": false, "skipped": 0}
+    {"type": "run-ended", "run": "ab12-1", "status": "exit status 0", "failed": false}
+    {"type": "run-stop", "run": "ab12-1"}
 
 A `group` message (from the hub) says who is linked; a `notice` is a problem an audience view
-reports to the console instead of showing it to the room.
+reports to the console instead of showing it to the room. The `run-*` messages mirror a code
+block's run: the process that runs it (the only one with the presenter's consent) tells every
+linked view what to draw under the block, and any of them can ask it to stop. None of them
+makes anything run.
 
 Also here, as pure parts the link runs: the `Register` that merges states (last writer wins)
 and the `LineSplitter` that cuts what a connection receives into lines.
@@ -21,6 +28,7 @@ raises.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Mapping
@@ -28,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.core.compat import assert_never
+from briefing.core.sanitize import is_clean
 from briefing.core.timer_state import MAX_CLOCK as MAX_CLOCK
 from briefing.core.timer_state import TIMER_MODES as TIMER_MODES
 from briefing.core.timer_state import TimerState as TimerState
@@ -49,10 +58,18 @@ MAX_TITLE = 80
 MAX_TEXT = 500
 """Characters in a notice's title and text: at 4 bytes each (UTF-8), they fit in MAX_LINE."""
 
+MAX_RUN_TEXT = 800
+"""Characters of output in one `run-output` message. Output is clean text (no control
+character but tab and newline), so each takes at most 4 bytes on the wire: it fits in MAX_LINE."""
+
+MAX_LINES = 2**53
+"""Counts of output lines are below this."""
+
 _ORIGIN = re.compile(r"[0-9A-Za-z_-]{1,64}", re.ASCII)
 # what a notice's text may not hold: controls (tab and newline included), bidi overrides, and
 # lone surrogates (a file name's undecodable bytes), which are not text at all
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _STATE_KEYS = frozenset({"slide", "step", "blackout", "timer", "elapsed_ms", "since_ms", "clock", "origin"})
 
 
@@ -186,7 +203,73 @@ class Notice:
         )
 
 
-Message = State | Hello | Group | Notice
+@dataclass(frozen=True, slots=True)
+class RunStarted:
+    """A code block started running in the sender: `run` names this run (the sender's origin
+    and a count), `slide` (0-based) and `line` (its fence's first line) name the block."""
+
+    run: str
+    slide: int
+    line: int
+
+    def is_valid(self) -> bool:
+        return is_origin(self.run) and is_wire_int(self.slide, MAX_INDEX) and is_wire_int(self.line, MAX_INDEX)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOutput:
+    """More of a run's output, already clean. With `cut`, the output a view holds so far is
+    followed by `skipped` more lines it never gets (a flood the link does not carry whole),
+    and `text` starts after them: the view drops what it holds into its count of lines not
+    shown (see `briefing.sync.run_stream`)."""
+
+    run: str
+    text: str
+    cut: bool = False
+    skipped: int = 0
+
+    def is_valid(self) -> bool:
+        return (
+            is_origin(self.run)
+            and type(self.text) is str
+            and len(self.text) <= MAX_RUN_TEXT
+            and is_clean(self.text)
+            and _SURROGATE.search(self.text) is None
+            and type(self.cut) is bool
+            and is_wire_int(self.skipped, MAX_LINES)
+            and (self.cut or self.skipped == 0)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RunEnded:
+    """How a run ended (`exit status 0`, `stopped`, ...): one line of plain text."""
+
+    run: str
+    status: str
+    failed: bool
+
+    @classmethod
+    def make(cls, run: str, status: str, failed: bool) -> RunEnded:
+        """A valid ending from any status text: made showable, cut to length."""
+        return cls(run, _showable(status, MAX_TEXT) or "ended", failed)
+
+    def is_valid(self) -> bool:
+        return is_origin(self.run) and _is_text(self.status, MAX_TEXT, empty=False) and type(self.failed) is bool
+
+
+@dataclass(frozen=True, slots=True)
+class RunStop:
+    """Esc or Ctrl+C in a view that shows run `run`: its runner stops it."""
+
+    run: str
+
+    def is_valid(self) -> bool:
+        return is_origin(self.run)
+
+
+RunMessage = RunStarted | RunOutput | RunEnded | RunStop
+Message = State | Hello | Group | Notice | RunStarted | RunOutput | RunEnded | RunStop
 
 
 def is_origin(value: object) -> bool:
@@ -205,6 +288,16 @@ def encode(message: Message) -> bytes:
             return _line({"type": "hello", "role": message.role, **_state_fields(message.state)})
         case State():
             return _line({"type": "state", **_state_fields(message)})
+        case RunStarted():
+            return _line({"type": "run-started", "run": message.run, "slide": message.slide, "line": message.line})
+        case RunOutput():
+            output = {"run": message.run, "text": message.text, "cut": message.cut, "skipped": message.skipped}
+            return _line({"type": "run-output", **output}, ascii_only=False)
+        case RunEnded():
+            ending = {"run": message.run, "status": message.status, "failed": message.failed}
+            return _line({"type": "run-ended", **ending}, ascii_only=False)
+        case RunStop():
+            return _line({"type": "run-stop", "run": message.run})
         case _:
             assert_never(message)
 
@@ -251,7 +344,25 @@ def decode(line: bytes) -> Message | None:
     if kind == "notice" and fields.keys() == {"severity", "title", "text"}:
         notice = Notice(fields["severity"], fields["title"], fields["text"])
         return notice if notice.is_valid() else None
-    return None  # unknown or missing type
+    run = _run_message(kind, fields)
+    return run if run is not None and run.is_valid() else None
+
+
+_RUN_MESSAGES: dict[object, type[RunMessage]] = {
+    "run-started": RunStarted,
+    "run-output": RunOutput,
+    "run-ended": RunEnded,
+    "run-stop": RunStop,
+}
+
+
+def _run_message(kind: object, fields: Mapping[str, Any]) -> RunMessage | None:
+    """A run message of any field types (`is_valid` checks them), or None for another shape."""
+    if not isinstance(kind, str) or (message_type := _RUN_MESSAGES.get(kind)) is None:
+        return None
+    if fields.keys() != {field.name for field in dataclasses.fields(message_type)}:
+        return None  # unknown or missing type, or missing or extra keys
+    return message_type(**fields)
 
 
 def _state(fields: Mapping[str, Any]) -> State | None:

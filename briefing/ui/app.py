@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from briefing.search import Match, SearchIndex
     from briefing.sync.link import SyncLink
     from briefing.ui.code_runs import CodeRuns
-    from briefing.ui.linking import AudienceNotice, GroupChanged, LinkUnavailable, RemoteMoved, ShowLink
+    from briefing.ui.linking import AudienceNotice, GroupChanged, LinkUnavailable, RemoteMoved, RunMirrored, ShowLink
     from briefing.ui.pictures import ImagesMode
     from briefing.ui.reloader import DeckFailed, DeckLoaded, Reloader
     from briefing.ui.screens.editor import EditorScreen
@@ -285,6 +285,10 @@ class BriefingApp(App[int]):
         """What the code blocks of `slide` (0-based) printed, by the line their fence opens on."""
         return self._code_runs.shown(slide) if self._code_runs is not None else {}
 
+    def on_run_mirrored(self, event: RunMirrored) -> None:
+        """A linked process runs a code block: draw its output here too (never run it here)."""
+        self.code_runs.mirrored(event.run)
+
     async def action_interrupt(self) -> None:
         """Ctrl+C: stop the code block that is running, else quit."""
         if self._code_runs is not None and self._code_runs.stop():
@@ -440,7 +444,7 @@ class BriefingApp(App[int]):
         except (OSError, UnicodeDecodeError) as error:
             self.notify(f"Cannot edit {span.path}: {error}", severity="error", markup=False)
             return
-        self.push_screen(EditorScreen(source, dialect=self.deck.dialect))
+        self.push_screen(EditorScreen(source, dialect=self.deck.dialect, pictures=self.present.stage.pictures))
 
     def on_editor_screen_saved(self) -> None:
         self._reloads().reload()  # the watcher would too; this is sooner, and works without it

@@ -1,5 +1,5 @@
 """The console link as the app sees it: a SyncLink whose callbacks become messages to the app
-(`RemoteMoved`, `GroupChanged`, `AudienceNotice`, `LinkUnavailable`).
+(`RemoteMoved`, `GroupChanged`, `AudienceNotice`, `RunMirrored`, `LinkUnavailable`).
 
 Messages are handled after whatever the app was doing, so by then the link may have adopted a
 newer state still: `is_latest` tells the app to skip a state that is no longer the show's, or it
@@ -16,7 +16,7 @@ from textual.message import Message
 
 from briefing.paths import state_dir
 from briefing.sync.link import SyncLink, log_to_file
-from briefing.sync.protocol import Group, Notice, State, TimerState
+from briefing.sync.protocol import Group, Notice, RunMessage, State, TimerState
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -42,6 +42,13 @@ class AudienceNotice(Message):
     """On a console: a problem an audience view kept from the room."""
 
     notice: Notice
+
+
+@dataclass
+class RunMirrored(Message):
+    """Another process's run of a code block: started, output, ended, or asked to stop."""
+
+    run: RunMessage
 
 
 @dataclass
@@ -74,6 +81,7 @@ class ShowLink:
             initial_timer=initial_timer,
             on_group=self._group_changed,
             on_notice=self._noticed,
+            on_run=self._run_mirrored,
         )
 
     def _moved(self, state: State) -> None:
@@ -81,6 +89,9 @@ class ShowLink:
 
     def _noticed(self, notice: Notice) -> None:
         self.app.post_message(AudienceNotice(notice))
+
+    def _run_mirrored(self, run: RunMessage) -> None:
+        self.app.post_message(RunMirrored(run))
 
     async def start(self) -> None:
         """Start linking in the background; logs go to the state directory, not the terminal."""

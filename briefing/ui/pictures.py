@@ -6,6 +6,10 @@ done the slide is drawn again with the picture. Results are kept for the deck's 
 slide seen before (or drawn ahead, as the next slide is) shows its pictures at once; and
 `briefing.images` keeps decoded files across reloads, so a reload only re-checks them.
 
+The show's stage owns them; the speaker's "Next" pane and the editor's preview draw through the
+same ones (in half-blocks), so a picture is decoded once whichever view asks first, and a
+preview redrawn as you type finds it decoded already (`decoded` tells them when to draw again).
+
 With `--images graphics` a decoded picture is also encoded for the terminal (kitty's protocol,
 `briefing.render.kitty`) off the UI thread, once for each size it is drawn at, and written with
 Textual's own output; until then its cells are blank. Drawing it again draws only text.
@@ -20,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.dom import DOMNode
+from textual.signal import Signal
 from textual.worker import Worker
 
 from briefing.core.blocks import ImageBlock
@@ -39,7 +44,8 @@ _Key = tuple[Path, str]  # the file the reference is in, the reference
 class SlidePictures:
     """What is known of each image of the current deck, and the workers finding out the rest.
 
-    `on_ready` is called (on the UI thread) each time an image has been decoded or refused;
+    `on_ready` is called (on the UI thread) each time an image has been decoded or refused, and
+    `decoded` is published for the other views that draw pictures through these;
     `on_sent` each time a picture has been sent to the terminal (or could not be), which changes
     how slides already drawn would be drawn now. `mode` is decided before the show starts
     (`briefing.terminal_graphics`): "graphics" draws with kitty's protocol; "auto" and
@@ -64,6 +70,7 @@ class SlidePictures:
         self.deck: Deck | None = None
         self.found: dict[_Key, DecodedImage | ImageProblem] = {}
         self.loading: dict[_Key, Worker[None]] = {}
+        self.decoded: Signal[None] = Signal(owner, "pictures-decoded")
 
     def set_deck(self, deck: Deck) -> None:
         """Forget what was found for another deck (a reload may have changed any file)."""
@@ -77,16 +84,18 @@ class SlidePictures:
 
     def lookup(self, slide: Slide) -> ImageLookup | None:
         """How `slide`'s images are drawn: None when images are off (every one a placeholder)."""
+        return self.lookup_in(slide.span.path)
+
+    def lookup_in(self, path: Path) -> ImageLookup | None:
+        """How images written in file `path` are drawn (a relative one is found beside it)."""
         if self.mode == "off":
             return None
 
         def state(image: ImageBlock) -> ImageState:
-            key = (slide.span.path, image.src)
+            key = (path, image.src)
             known = self.found.get(key)
             if known is None and key not in self.loading:
-                self.loading[key] = self.owner.run_worker(
-                    self._load(key, image, slide), group="images", exit_on_error=False
-                )
+                self.loading[key] = self.owner.run_worker(self._load(key, image), group="images", exit_on_error=False)
             return known
 
         return state
@@ -126,9 +135,9 @@ class SlidePictures:
         self.on_sent()
         self.encoding = {worker for worker in self.encoding if not worker.is_finished}
 
-    async def _load(self, key: _Key, image: ImageBlock, slide: Slide) -> None:
+    async def _load(self, key: _Key, image: ImageBlock) -> None:
         # Imported here, in the first worker, as it brings Pillow (~40 ms): never on the first paint
-        from briefing.deck_images import deck_directory, load_slide_image
+        from briefing import deck_images
         from briefing.images import ImageProblem
 
         deck = self.deck
@@ -136,7 +145,9 @@ class SlidePictures:
             return
         found: DecodedImage | ImageProblem
         try:
-            found = await asyncio.to_thread(load_slide_image, image, slide, deck_directory(deck))
+            found = await asyncio.to_thread(
+                deck_images.load_image_beside, image, key[0], deck_images.deck_directory(deck)
+            )
         except Exception:  # load_image reports problems rather than raising; this is a last guard
             found = ImageProblem(image.src, "cannot be read")
         if deck is not self.deck:
@@ -144,6 +155,7 @@ class SlidePictures:
         self.found[key] = found
         self.loading.pop(key, None)
         self.on_ready()
+        self.decoded.publish(None)
 
     async def settled(self) -> None:
         """Wait until every image asked for so far is decoded or refused, and every picture

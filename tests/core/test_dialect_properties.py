@@ -151,6 +151,7 @@ TAGS = st.sampled_from(
 )
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(st.lists(st.one_of(TAGS, st.text(max_size=12)), max_size=30).map("".join))
 def test_html_text_is_only_ever_clean_text(source):
     blocks = html_blocks(clean_text(source))
@@ -158,6 +159,7 @@ def test_html_text_is_only_ever_clean_text(source):
     assert is_clean(text)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(st.sampled_from(["script", "style", "template"]), st.text(max_size=40))
 def test_scripts_and_styles_draw_nothing(tag, content):
     assert html_blocks(f"<{tag}>{content.replace(f'</{tag}', '')}</{tag}>") == ()
@@ -233,6 +235,7 @@ MARKERS = st.sampled_from(
 )
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(
     st.sampled_from((*NAMES, "auto")), st.lists(st.one_of(MARKERS, st.text(max_size=15)), max_size=40).map("\n".join)
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.check import check_deck
@@ -12,6 +12,7 @@ from briefing.core.code_info import parse_info
 from briefing.core.column_groups import ColumnGroup, group_columns
 from briefing.core.loader import load_text
 from briefing.render.columns import GAP, MIN_COLUMN, column_widths
+from tests.conftest import SLOW_EXAMPLES
 
 
 def messages(deck) -> list[str]:
@@ -124,6 +125,7 @@ blocks = st.lists(
 )
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(blocks)
 def test_grouping_keeps_every_block_in_order_of_columns(sequence):
     parts = group_columns(sequence)
@@ -137,6 +139,7 @@ def test_grouping_keeps_every_block_in_order_of_columns(sequence):
     assert sorted(map(repr, kept)) == sorted(repr(b) for b in sequence if not isinstance(b, ColumnMark))
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(st.lists(st.integers(1, 100), min_size=1, max_size=12), st.integers(1, 400))
 def test_columns_share_the_width_or_stack(weights, width):
     widths = column_widths(weights, width)
@@ -240,6 +243,7 @@ def test_any_info_string_reads_within_the_block(info, lines):
     assert len(parsed.highlights) <= 100
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(st.lists(st.lists(st.integers(0, 10**8), max_size=3), max_size=5), st.integers(1, 30))
 def test_any_ranges_are_clamped_to_the_block(groups, lines):
     spec = "|".join(",".join(f"{n}-{n + 5}" for n in group) or "all" for group in groups)

@@ -11,7 +11,7 @@ import html
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
@@ -23,7 +23,7 @@ from briefing.export.html_theme import theme_css
 from briefing.export.safe_url import is_safe_link
 from briefing.export.text import export_text
 from briefing.export.theme_table import THEMES
-from tests.conftest import BUNDLED, DECKS, FIXTURES
+from tests.conftest import BUNDLED, DECKS, FIXTURES, SLOW_EXAMPLES
 from tests.export.hostile_html import FRONT_MATTER, page_problems, read_page, write_hostile_deck
 
 
@@ -201,6 +201,7 @@ _DECK_TEXT = st.lists(
 ).map("".join)
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(_DECK_TEXT)
 def test_any_deck_text_gives_a_page_of_allowed_parts_only(body):
     body = clean_text(body)  # as the loader cleans a file's text before it parses it

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from briefing.check import check_deck
 from briefing.cli import main
 from briefing.core.errors import DeckError
 from briefing.core.loader import load_deck
+from briefing.core.model import Deck
 from briefing.core.sanitize import is_clean
 from briefing.export.json import export_json
 from briefing.export.text import export_text
@@ -39,20 +41,53 @@ def built(request, tmp_path):
     return fixture, fixture.build(tmp_path)
 
 
-@pytest.mark.parametrize("built", OK, indirect=True)
-def test_loads_with_the_expected_slides(built):
-    fixture, path = built
-    deck = load_deck(path)
+class Decks:
+    """The decks that load, each built once and read at most twice for the whole module: the
+    largest take seconds to parse, and nothing here changes a deck or its file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.paths: dict[str, Path] = {}
+        self.loads: dict[tuple[str, int], Deck] = {}
+
+    def path(self, fixture: Fixture) -> Path:
+        if fixture.name not in self.paths:
+            home = self.folder / fixture.name
+            home.mkdir()
+            self.paths[fixture.name] = fixture.build(home)
+        return self.paths[fixture.name]
+
+    def load(self, fixture: Fixture, copy: int = 0) -> Deck:
+        """The deck as `load_deck` reads it; `copy=1` is a second, separate read of the file."""
+        if (fixture.name, copy) not in self.loads:
+            self.loads[fixture.name, copy] = load_deck(self.path(fixture))
+        return self.loads[fixture.name, copy]
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory) -> Decks:
+    return Decks(tmp_path_factory.mktemp("adversarial"))
+
+
+@pytest.fixture
+def good(request, decks):
+    fixture: Fixture = request.param
+    return fixture, decks
+
+
+@pytest.mark.parametrize("good", OK, indirect=True)
+def test_loads_with_the_expected_slides(good):
+    fixture, decks = good
+    deck = decks.load(fixture)
     assert [slide.title for slide in deck.slides] == fixture.titles
     for slide in deck.slides[:50]:
         assert is_clean(slide.title) and is_clean(slide.body) and is_clean(slide.notes_text)
 
 
-@pytest.mark.parametrize("built", OK, indirect=True)
-def test_exports_and_check_are_clean(built):
-    fixture, path = built
-    deck = load_deck(path)
-    reloaded = load_deck(path)  # once: the deepest fixtures take seconds to parse
+@pytest.mark.parametrize("good", OK, indirect=True)
+def test_exports_and_check_are_clean(good):
+    fixture, decks = good
+    deck, reloaded = decks.load(fixture), decks.load(fixture, copy=1)
     for options in ({}, {"notes": True}, {"notes": True, "ascii_only": True, "width": 40}):
         text = export_text(deck, **options)
         assert control_free(text)
@@ -91,9 +126,10 @@ def test_every_command_says_file_line_message_and_exits_2(built, command):
     assert result.stderr == f"briefing: {path}:{fixture.line}: {fixture.error}\n"
 
 
-@pytest.mark.parametrize("built", [p for p in OK if p.values[0].slow], indirect=True)
-def test_large_decks_through_the_command_line(built, capsys):
-    fixture, path = built
+@pytest.mark.parametrize("good", [p for p in OK if p.values[0].slow], indirect=True)
+def test_large_decks_through_the_command_line(good, capsys):
+    fixture, decks = good
+    path = decks.path(fixture)
     assert main(["export", str(path), "--notes"]) == 0
     assert control_free(capsys.readouterr().out)
     assert main(["check", str(path)]) in (0, 1)
@@ -102,16 +138,15 @@ def test_large_decks_through_the_command_line(built, capsys):
         assert expected in out
 
 
-@pytest.mark.parametrize("built", OK, indirect=True)
-async def test_the_app_shows_it_with_nothing_escaping(built):
-    fixture, path = built
-    app = make_app(path)
+@pytest.mark.parametrize("good", OK, indirect=True)
+async def test_the_app_shows_it_with_nothing_escaping(good):
+    fixture, decks = good
+    app = make_app(decks.path(fixture))  # the app reads it itself, as `present` does
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         keys = ["end", "s"] if fixture.slow else [*["right"] * (3 * len(fixture.titles)), "s", "home"]
         for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
+            await pilot.press(key)  # returns once the app has handled the key and is idle
             for view in app.present.query("PagedView"):
                 assert is_clean(view.text), fixture.name
             assert is_clean(app.present.query_one("StatusBar").render().plain)

@@ -14,8 +14,20 @@ from pathlib import Path
 import pytest
 
 from briefing.sync import runtime
-from briefing.sync.link import SyncLink
-from briefing.sync.protocol import Group, Hello, Notice, State, TimerState, decode, encode
+from briefing.sync.link import LINK_LOST, SyncLink
+from briefing.sync.protocol import (
+    Group,
+    Hello,
+    Notice,
+    RunEnded,
+    RunOutput,
+    RunStarted,
+    RunStop,
+    State,
+    TimerState,
+    decode,
+    encode,
+)
 from tests.sync.helpers import Links, Recorder, mesh_settled, wait_until
 
 
@@ -518,3 +530,59 @@ async def test_a_client_ignores_garbage_from_a_fake_hub(sock_path):
         await asyncio.wait_for(done.wait(), 3)
         server.close()
         await server.wait_closed()
+
+
+# -- a code block's run, mirrored to every linked view ---------------------------------------
+
+
+async def test_run_messages_reach_every_other_process_in_order(links):
+    heard: dict[str, list] = {"c": [], "a1": [], "a2": []}
+    console = await links.start("console", origin="c", on_run=heard["c"].append)
+    await wait_until(lambda: console.is_hub)
+    first = await links.start("audience", origin="a1", on_run=heard["a1"].append)
+    second = await links.start("audience", origin="a2", on_run=heard["a2"].append)
+    await wait_until(lambda: mesh_settled([console, first, second]))
+    run = [RunStarted("a1-1", 2, 7), RunOutput("a1-1", "hi\n"), RunEnded("a1-1", "exit status 0", False)]
+    for message in run:
+        first.send_run(message)  # a client's run reaches the hub and, through it, the other client
+    await wait_until(lambda: heard["c"] == heard["a2"] == run)
+    console.send_run(RunStop("a1-1"))
+    await wait_until(lambda: heard["a1"] == [RunStop("a1-1")])
+    assert heard["c"] == run  # nobody hears their own messages back
+
+
+async def test_an_invalid_run_message_is_not_sent(links, caplog):
+    heard: list = []
+    hub, client = await pair(links)
+    hub._on_run = heard.append
+    client.send_run(RunOutput("b-1", "\x1b[2J"))
+    client.send_run(RunOutput("b-1", "ok"))
+    await wait_until(lambda: heard == [RunOutput("b-1", "ok")])
+    assert "invalid run message" in caplog.text
+
+
+async def test_when_the_runner_drops_mid_run_the_others_hear_that_its_run_ended(links):
+    heard: dict[str, list] = {"hub": [], "other": []}
+    hub = await links.start("audience", origin="h", on_run=heard["hub"].append)
+    await wait_until(lambda: hub.is_hub)
+    other = await links.start("audience", origin="o", on_run=heard["other"].append)
+    runner = await links.start("console", origin="r")
+    await wait_until(lambda: mesh_settled([hub, other, runner]))
+    runner.send_run(RunStarted("r-1", 0, 3))
+    runner.send_run(RunStarted("r-2", 0, 9))
+    runner.send_run(RunEnded("r-2", "exit status 0", False))
+    await wait_until(lambda: len(heard["other"]) == 3)
+    await runner.stop()  # gone mid-run, with no word about r-1
+    lost = RunEnded("r-1", LINK_LOST, True)
+    await wait_until(lambda: heard["hub"][-1] == lost and heard["other"][-1] == lost)
+    assert heard["hub"].count(lost) == heard["other"].count(lost) == 1  # and nothing for r-2
+
+
+async def test_a_client_that_loses_the_hub_running_a_block_hears_that_the_run_ended(links):
+    heard: list = []
+    hub, client = await pair(links)
+    client._on_run = heard.append
+    hub.send_run(RunStarted("a-1", 1, 1))
+    await wait_until(lambda: heard == [RunStarted("a-1", 1, 1)])
+    await hub.stop()
+    await wait_until(lambda: heard[-1:] == [RunEnded("a-1", LINK_LOST, True)])

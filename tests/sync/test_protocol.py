@@ -273,6 +273,7 @@ def streams(draw):
     return lines, tail, chunks
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(streams())
 def test_lines_come_out_whole_however_the_bytes_are_cut(stream):
     lines, tail, chunks = stream
@@ -348,6 +349,7 @@ states = st.builds(
 )
 
 
+@settings(max_examples=SLOW_EXAMPLES)
 @given(st.lists(states, max_size=8), st.randoms(use_true_random=False))
 def test_replicas_that_hear_the_same_states_in_any_order_agree_on_the_latest(heard, random):
     heard = list({state.key: state for state in heard}.values())  # one state per (clock, origin)

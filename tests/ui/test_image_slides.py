@@ -54,13 +54,13 @@ async def test_a_large_picture_is_fitted_to_the_column_and_the_rows_left(tmp_pat
 
 async def test_the_first_paint_and_keys_never_wait_for_a_picture(tmp_path, monkeypatch):
     gate = threading.Event()
-    real = deck_images.load_slide_image
+    real = deck_images.load_image_beside
 
     def slow(*args):
         gate.wait(30)  # a huge photo on a slow disk
         return real(*args)
 
-    monkeypatch.setattr(deck_images, "load_slide_image", slow)
+    monkeypatch.setattr(deck_images, "load_image_beside", slow)
     app = make_app(write_picture_deck(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -76,13 +76,13 @@ async def test_the_first_paint_and_keys_never_wait_for_a_picture(tmp_path, monke
 
 async def test_each_file_is_decoded_once_however_often_its_slide_is_shown(tmp_path, monkeypatch):
     calls: list[str] = []
-    real = deck_images.load_slide_image
+    real = deck_images.load_image_beside
 
     def counted(image, *args):
         calls.append(image.src)
         return real(image, *args)
 
-    monkeypatch.setattr(deck_images, "load_slide_image", counted)
+    monkeypatch.setattr(deck_images, "load_image_beside", counted)
     app = make_app(write_picture_deck(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ["right", "left", "right", "right", "left", "left"]:
@@ -106,7 +106,7 @@ async def test_hostile_images_are_placeholders_that_say_why(tmp_path):
 
 
 async def test_images_off_draws_placeholders_and_decodes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(deck_images, "load_slide_image", lambda *args: pytest.fail("decoded with images off"))
+    monkeypatch.setattr(deck_images, "load_image_beside", lambda *args: pytest.fail("decoded with images off"))
     app = make_app(write_picture_deck(tmp_path), images="off")
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)

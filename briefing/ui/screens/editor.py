@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Label, TextArea
@@ -25,6 +26,7 @@ from briefing.editing import (
     read_slide_source,
     save_slide,
 )
+from briefing.ui.pictures import SlidePictures
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.screens.closing import ClosesOnce
 from briefing.ui.widgets.paged_view import PagedView
@@ -82,10 +84,14 @@ class EditorScreen(Screen[None]):
     class Saved(Message):
         """The slide was written to disk: the show should reload and stay on it."""
 
-    def __init__(self, source: SlideSource, *, dialect: str | None = None) -> None:
+    def __init__(
+        self, source: SlideSource, *, dialect: str | None = None, pictures: SlidePictures | None = None
+    ) -> None:
         super().__init__()
         self.source = source
         self.dialect = dialect  # the deck's: the preview reads the slide as the show does
+        # the show's pictures: decoded once, off the UI thread, not again as you type
+        self.pictures = pictures
         self.strips: StripCache | None = None  # the preview, drawn as the show draws slides
         self._preview_timer: Timer | None = None
 
@@ -115,6 +121,8 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.strips = StripCache(self.app.console, palette_for(self.app.current_theme, no_color=self.app.no_color))
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.pictures is not None:
+            self.pictures.decoded.subscribe(self, self._picture_decoded)
         self.query_one(TextArea).focus()
         self._update_preview()
         if self.source.cleaned:
@@ -143,9 +151,19 @@ class EditorScreen(Screen[None]):
         strips = self.strips
         assert strips is not None
         blocks = preview_blocks(self.text, dialect=self.dialect, path=self.source.path)
-        self.query_one("#editor-preview", PagedView).show(
-            lambda width: strips.blocks(("preview", blocks), blocks, width), scroll="keep"
-        )
+        images = self.pictures.lookup_in(self.source.path) if self.pictures is not None else None
+        view = self.query_one("#editor-preview", PagedView)
+
+        def draw(width: int) -> list[Strip]:
+            # pictures fit in the rows the rest of the preview leaves, as on the slide
+            height = max(1, view.scrollable_content_region.height - 2 * view.pad_rows)
+            return strips.blocks(("preview", blocks), blocks, width, height=height, images=images)
+
+        view.show(draw, scroll="keep")
+
+    def _picture_decoded(self, _: None) -> None:
+        """A picture is ready: draw the preview again (from the cache if it shows none)."""
+        self._update_preview()
 
     def _theme_changed(self, theme: Theme) -> None:
         if self.strips is not None:

@@ -202,7 +202,13 @@ class SlideStage(Horizontal):
         following: Render
         if index + 1 < len(slides):
             blocks = slides[index + 1].blocks_until(0)
-            following = lambda width: strips.blocks(("next", index + 1), blocks, width)  # noqa: E731
+            images = self.pictures.lookup(slides[index + 1])  # decoded once, for the slide too
+            # a picture fits in what "Next" may take: a quarter of the panel (briefing.tcss)
+            height = panel.size.height // 4
+
+            def following(width: int) -> list[Strip]:
+                return strips.blocks(("next", index + 1), blocks, width, height=height, images=images)
+
         else:
             following = lambda width: strips.render("(end of the deck)", width)  # noqa: E731
         panel.next_view.show(following, scroll="top")
