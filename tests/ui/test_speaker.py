@@ -140,7 +140,7 @@ async def test_the_timer_is_laid_out_for_the_width_never_breaking_a_phrase(size,
     async with app.run_test(size=size) as pilot:
         if role == "audience":
             await pilot.press("s")
-        await pilot.pause()
+        await panel_drawn(app, pilot)  # the console's panel comes a frame or more after the first
         panel = app.present.query_one("#time-panel")
         assert time_lines(app) == expected
         assert panel.size.height == len(expected)  # drawn whole: nothing wraps or is cut
