@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,13 @@ APP_EXAMPLES = 10_000 if _LONG else 50  # each example drives the headless app
 
 # Before Textual is imported: no animations, so screens are the same on every run.
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+# Some machines set PYTHONDONTWRITEBYTECODE (this project's CI machine does). Then nothing is
+# ever compiled once: each worker rewrites every test module again, and each of the hundreds of
+# `briefing` processes the tests start compiles the package from source. The suite keeps the
+# bytecode, for itself and for the processes it starts (they inherit the environment).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: fine without it
