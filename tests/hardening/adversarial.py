@@ -175,9 +175,12 @@ FIXTURES = [
         findings=["rows tall"],
     ),
     Fixture("ten-thousand-slides", _ten_thousand, titles=[f"S{n}" for n in range(1, 10_001)], slow=True),
+    # 1,100 levels: past markdown-it's nesting limit (ten lists) and past Python's recursion limit
+    # (1,000), for anything that would follow the indentation level by level. Each level is
+    # indented 2n spaces, so the file grows as the square of the depth (1.2 MB here).
     Fixture(
         "nested-lists",
-        text_file("lists.md", "# Lists\n\n" + "".join("  " * n + "- level\n" for n in range(3000))),
+        text_file("lists.md", "# Lists\n\n" + "".join("  " * n + "- level\n" for n in range(1_100))),
         titles=["Lists"],
         slow=True,
     ),
