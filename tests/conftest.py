@@ -79,6 +79,15 @@ def private_dirs(tmp_path_factory, monkeypatch):
     shutil.rmtree(runtime, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def stylesheets_parsed_once(monkeypatch):
+    """Every test that starts an app (the UI's, and the corpus, hardening and fuzz tests
+    outside tests/ui) parses each stylesheet once per process: see tests/stylesheets.py."""
+    from tests.stylesheets import parse_stylesheets_once
+
+    parse_stylesheets_once(monkeypatch)
+
+
 @pytest.fixture
 def bundled_deck():
     from briefing.core.loader import load_deck

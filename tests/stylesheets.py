@@ -1,4 +1,4 @@
-"""Set-up shared by the app-driving tests."""
+"""Textual stylesheets parsed once per test process, for every test that starts an app."""
 
 from __future__ import annotations
 
@@ -26,8 +26,7 @@ def _parse_once_per_process(
     return _parsed[key]
 
 
-@pytest.fixture(autouse=True)
-def stylesheets_parsed_once(monkeypatch):
+def parse_stylesheets_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Textual caches a parsed stylesheet per app; a test process starts hundreds of apps with
     the same stylesheets, and parsing them again was about a fifth of each start's CPU time.
     The parsed rules are only read afterwards: Textual itself shares them between parses."""
