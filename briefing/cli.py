@@ -11,7 +11,7 @@ import contextlib
 import os
 import shlex
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from briefing.core.runnable import RunKey, RunOutput
     from briefing.ui.pictures import ImagesMode
 
-COMMANDS = ("present", "presenter", "export", "check", "new", "serve")
 EXPORT_FORMATS = ("text", "json", "html", "pdf", "svg")
 IMAGES_MODES = ("auto", "graphics", "blocks", "off")  # `--images`; briefing.ui.pictures.ImagesMode
 # core.dialects.NAMES, spelled out so that `--help` does not import the parsers (a test checks)
@@ -137,25 +136,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"briefing: {_usage_line(message, self.prog)}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="briefing",
-        description="Present Markdown slide decks in the terminal. "
-        "With no command, presents DECK (default: the bundled DeepSeek R1 briefing).",
-    )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    deck_help = "a Markdown file or a directory of them (default: the bundled briefing)"
-    dialect_help = "read the deck with this tool's rules (default: auto, as it names or looks like)"
-    images_help = (
-        "graphics: with kitty's graphics protocol; blocks: in coloured half-blocks; off: as alt text in a frame; "
-        "auto: graphics where the environment names kitty or Ghostty (not in tmux), else blocks"
-    )
+_DECK_HELP = "a Markdown file or a directory of them (default: the bundled briefing)"
+_DIALECT_HELP = "read the deck with this tool's rules (default: auto, as it names or looks like)"
+_IMAGES_HELP = (
+    "graphics: with kitty's graphics protocol; blocks: in coloured half-blocks; off: as alt text in a frame; "
+    "auto: graphics where the environment names kitty or Ghostty (not in tmux), else blocks"
+)
+_RUN_HELP = "run +exec code blocks on `x` without asking first (the deck cannot ask for this)"
 
-    present = commands.add_parser("present", help="present a deck full-screen (the default)")
-    present.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    present.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
-    present.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+
+def _show_options(parser: argparse.ArgumentParser) -> None:
+    """What `present` and `presenter` share."""
+    parser.add_argument("deck", nargs="?", type=Path, help=_DECK_HELP)
+    parser.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
+    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
+
+
+def _present_options(present: argparse.ArgumentParser) -> None:
+    _show_options(present)
     present.add_argument(
         "--clean",
         action=argparse.BooleanOptionalAction,
@@ -163,23 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the room only the slide: no status line, key hints or messages (default: while a console is linked)",
     )
     present.add_argument("--progress", action="store_true", help="a thin progress line in the clean view")
-    present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
-    present.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
-    run_help = "run +exec code blocks on `x` without asking first (the deck cannot ask for this)"
-    _run_code_options(present, run_help, short=True)
+    present.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=_DIALECT_HELP)
+    present.add_argument("--images", choices=IMAGES_MODES, default="auto", help=_IMAGES_HELP)
+    _run_code_options(present, _RUN_HELP, short=True)
 
-    presenter = commands.add_parser("presenter", help="the presenter console, in a second terminal: drives `present`")
-    presenter.add_argument("deck", nargs="?", type=Path, help=deck_help)
-    presenter.add_argument("--slide", type=_slide_number, default=1, metavar="N", help="start at slide N")
-    presenter.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. nord or gruvbox")
-    presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
-    presenter.add_argument("--images", choices=IMAGES_MODES, default="auto", help=images_help)
-    _run_code_options(presenter, run_help, short=True)
 
-    export = commands.add_parser(
-        "export", help="write the deck as plain text, JSON, an HTML page, a PDF or an SVG picture per slide"
-    )
-    export.add_argument("deck", nargs="?", type=Path, help=deck_help)
+def _presenter_options(presenter: argparse.ArgumentParser) -> None:
+    _show_options(presenter)
+    presenter.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=_DIALECT_HELP)
+    presenter.add_argument("--images", choices=IMAGES_MODES, default="auto", help=_IMAGES_HELP)
+    _run_code_options(presenter, _RUN_HELP, short=True)
+
+
+def _export_options(export: argparse.ArgumentParser) -> None:
+    export.add_argument("deck", nargs="?", type=Path, help=_DECK_HELP)
     export.add_argument("--format", choices=EXPORT_FORMATS, default="text")
     export.add_argument("--notes", action="store_true", help="include the speaker notes")
     export.add_argument("--width", type=_width, metavar="N", help="wrap at N columns (text; default 80)")
@@ -201,11 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write to FILE atomically (- is stdout); SVG: the directory for the pictures (default: DECK-svg)",
     )
-    export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    export.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=_DIALECT_HELP)
     _run_code_options(export, "run every +exec code block and put its output under it")
 
-    check = commands.add_parser("check", help="find mistakes in a deck before the talk")
-    check.add_argument("deck", nargs="?", type=Path, help=deck_help)
+
+def _check_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument("deck", nargs="?", type=Path, help=_DECK_HELP)
     check.add_argument("--size", type=_size, default=(80, 24), metavar="WxH", help="terminal size")
     check.add_argument(
         "--source",
@@ -213,13 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="every figure must occur in FILE (default: the file the front matter's source: names)",
     )
-    check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    check.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=_DIALECT_HELP)
     _run_code_options(check, "run every +exec code block: one that fails is a finding (+expect:failure: must fail)")
 
-    serve = commands.add_parser(
-        "serve", help="serve the deck to browsers: the audience follows on its own devices, a phone is the clicker"
-    )
-    serve.add_argument("deck", nargs="?", type=Path, help=deck_help)
+
+def _serve_options(serve: argparse.ArgumentParser) -> None:
+    serve.add_argument("deck", nargs="?", type=Path, help=_DECK_HELP)
     serve.add_argument(
         "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine)"
     )
@@ -235,11 +230,46 @@ def build_parser() -> argparse.ArgumentParser:
         "--relay-channel", default="briefing", metavar="NAME", help="the Redis channel's name (default: briefing)"
     )
     serve.add_argument("--no-qr", dest="qr", action="store_false", help="print the URLs without QR codes")
-    serve.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=dialect_help)
+    serve.add_argument("--dialect", choices=DIALECTS, metavar="NAME", help=_DIALECT_HELP)
 
-    new = commands.add_parser("new", help="create a new deck to start from: a directory, or one .md file")
+
+def _new_options(new: argparse.ArgumentParser) -> None:
     new.add_argument("path", type=Path, help="the directory to create, or a file if it ends in .md (must not exist)")
     new.add_argument("--title", help="the talk's title (default: from the path's name)")
+
+
+# Each command: its line in `--help`, and what sets up its options.
+_COMMAND_PARSERS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "present": ("present a deck full-screen (the default)", _present_options),
+    "presenter": ("the presenter console, in a second terminal: drives `present`", _presenter_options),
+    "export": ("write the deck as plain text, JSON, an HTML page, a PDF or an SVG picture per slide", _export_options),
+    "check": ("find mistakes in a deck before the talk", _check_options),
+    "serve": (
+        "serve the deck to browsers: the audience follows on its own devices, a phone is the clicker",
+        _serve_options,
+    ),
+    "new": ("create a new deck to start from: a directory, or one .md file", _new_options),
+}
+
+
+COMMANDS = tuple(_COMMAND_PARSERS)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. Given the `command` that will run, only its options are set
+    up (every command is still listed): setting up all of them was a few milliseconds of each
+    show's start."""
+    parser = _Parser(
+        prog="briefing",
+        description="Present Markdown slide decks in the terminal. "
+        "With no command, presents DECK (default: the bundled DeepSeek R1 briefing).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_line, add_options) in _COMMAND_PARSERS.items():
+        subparser = commands.add_parser(name, help=help_line)
+        if command in (None, name):
+            add_options(subparser)
     return parser
 
 
@@ -247,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, "present")
-    args = build_parser().parse_args(args_list)
+    args = build_parser(args_list[0] if args_list[0] in COMMANDS else None).parse_args(args_list)
     try:
         if args.command == "new":
             return run_new(args)

@@ -272,3 +272,20 @@ def test_export_ascii_says_which_characters_have_no_ascii_spelling(tmp_path):
     assert "HanGugEo and two private-use glyphs: ? ? ?" in result.stdout
     assert result.stderr == "briefing: warning: written as '?', having no ASCII spelling: U+E000, U+E001\n"
     assert run("export", str(BUNDLED), "--ascii").stderr == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["present", "deck.md", "--slide", "3", "--clean", "-x"],
+        ["presenter", "--theme", "nord", "--images", "off"],
+        ["export", "deck.md", "--format", "json", "--notes", "-o", "out.json"],
+        ["check", "--size", "100x30", "--run-code"],
+        ["serve", "--port", "0", "--no-qr"],
+        ["new", "talk.md", "--title", "T"],
+    ],
+)
+def test_a_parser_built_for_its_command_reads_it_as_the_whole_parser_does(argv):
+    from briefing.cli import build_parser
+
+    assert build_parser(argv[0]).parse_args(argv) == build_parser().parse_args(argv)
