@@ -10,6 +10,7 @@ import re
 import pytest
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.geometry import Region
+from textual.widgets import Static
 
 from briefing.render import sixel
 from tests.images.image_decks import halves
@@ -119,3 +120,26 @@ async def test_a_new_size_is_encoded_and_drawn(tmp_path, terminal):
         await settled(pilot)
         assert len(terminal) >= 2
         assert terminal[-1] != terminal[0] and PLACED.fullmatch(terminal[-1])
+
+
+async def test_a_widget_over_part_of_the_picture_keeps_it_from_being_drawn(tmp_path, terminal):
+    app = make_app(flag_deck(tmp_path), images="graphics")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settled(pilot)
+        stage = app.present.stage
+        ((_, picture),) = stage._sixel_pictures()
+        on_screen = picture.translate(stage.slide_view.region.offset)
+        assert stage._uncovered(on_screen)
+        cover = Static("over it", id="cover")
+        cover.styles.overlay = "screen"
+        cover.styles.position = "absolute"
+        cover.styles.width, cover.styles.height = 3, 1
+        cover.styles.offset = (on_screen.x + 5, on_screen.y + 4)  # inside the picture, not on its edge
+        before = len(terminal)
+        await app.screen.mount(cover)
+        await settled(pilot)
+        assert not stage._uncovered(on_screen)
+        assert len(terminal) == before  # its cells were repainted, but the picture is not drawn over it
+        await cover.remove()
+        await settled(pilot)
+        assert stage._uncovered(on_screen) and len(terminal) > before
