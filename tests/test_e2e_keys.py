@@ -37,6 +37,23 @@ def test_ctrl_s_right_after_typing_saves_every_key(tmux, tmp_path):
     assert "modified" not in tmux.screen(S)  # the buffer and the file agree
 
 
+def test_backspace_in_one_read_is_applied_between_the_letters_around_it(tmux, tmp_path):
+    deck = tmp_path / "talk.md"
+    deck.write_text("# One\n\nfirst\n")
+    tmux.new_session(S, f"{BRIEFING} {deck}", size=(80, 24), env=cache(tmp_path))
+    assert tmux.wait_for(S, "first"), tmux.screen(S)
+    tmux.send_keys(S, "e")
+    assert tmux.wait_for(S, "Back to the show"), tmux.screen(S)  # the editor's key hints
+    saved = ""
+    for letter in "ABCDEFGHIJKLMNOP"[:ROUNDS]:
+        tmux.send_keys(S, "Q", "W", "BSpace", letter, "C-s")  # one write: QW, then Q and the letter
+        saved += f"Q{letter}"
+        assert wait_until(lambda saved=saved: deck.read_text().startswith(f"{saved}# One"), timeout=10), (
+            deck.read_text(),
+            tmux.screen(S),
+        )
+
+
 @pytest.mark.parametrize("command, size", [("present", (80, 24)), ("presenter", (120, 36))])
 def test_digits_and_enter_in_one_read_go_to_that_slide(tmux, tmp_path, command, size):
     runtime = Path(tempfile.mkdtemp(prefix="be2e-", dir="/tmp"))  # the link's socket: a private place

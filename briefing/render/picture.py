@@ -23,6 +23,7 @@ from briefing.render.cells import cell_len, fit, wrap
 if TYPE_CHECKING:  # Pillow is imported only for decks with images (it costs the first paint ~40 ms)
     from briefing.images import DecodedImage, ImageProblem
     from briefing.render.kitty import KittyPictures, PlacedRows
+    from briefing.render.sixel import SixelPictures
 
 ImageState = Union["DecodedImage", "ImageProblem", None]
 """What is known of an image: its pixels, why it cannot be shown, or nothing yet (not decoded
@@ -44,14 +45,14 @@ class PictureView:
         max_rows: int,
         frame: Style,
         muted: Style,
-        graphics: KittyPictures | None = None,
+        graphics: KittyPictures | SixelPictures | None = None,
     ) -> None:
         self.block = block
         self.state = state
         self.max_rows = max_rows
         self.frame = frame
         self.muted = muted
-        self.graphics = graphics  # draw with kitty's protocol; None: in half-blocks
+        self.graphics = graphics  # draw with kitty's protocol or sixels; None: in half-blocks
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(min(options.max_width, 5), options.max_width)

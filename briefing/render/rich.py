@@ -46,6 +46,7 @@ from briefing.render.table import TableLayout, layout_table
 if TYPE_CHECKING:
     from briefing.render.kitty import KittyPictures
     from briefing.render.run_output import ShownOutput
+    from briefing.render.sixel import SixelPictures
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,9 @@ class SlideRenderer:
         self.palette = palette or Palette()
         self.highlight = highlight  # colour code by language (imports Pygments on first use)
         self.images = images  # what is known of each image; None: every image a placeholder
-        self.graphics: KittyPictures | None = None  # `--images graphics`: the pictures sent to the terminal
+        self.graphics: KittyPictures | SixelPictures | None = (
+            None  # `--images graphics`: the pictures sent to the terminal
+        )
         self._breakout = 0  # of the render() under way
         self._outputs: Mapping[int, ShownOutput] = {}  # of the render() under way
         self._image_rows = MIN_ROWS  # of the render() under way

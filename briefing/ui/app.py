@@ -23,6 +23,7 @@ from briefing.ui.commands import SlideCommands
 from briefing.ui.navigation import Position
 from briefing.ui.notices import Problem, deck_directory, plain_message
 from briefing.ui.screens.present import PresentScreen
+from briefing.ui.text_box_keys import queue_own_binding
 from briefing.ui.timer import TalkTimer
 from briefing.ui.widgets.paged_view import PagedView
 
@@ -375,6 +376,8 @@ class BriefingApp(App[int]):
         ):
             self.timer.start()
             self.timer_state = self.timer.state
+        if isinstance(event, events.Key) and not event.is_forwarded and queue_own_binding(self, event):
+            return  # applied by the text box after the keys that came before it
         await super().on_event(event)
 
     # -- leaving -------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ preview redrawn as you type finds it decoded already (`decoded` tells them when 
 
 With `--images graphics` a decoded picture is also encoded for the terminal (kitty's protocol,
 `briefing.render.kitty`) off the UI thread, once for each size it is drawn at, and written with
-Textual's own output; until then its cells are blank. Drawing it again draws only text.
+Textual's own output; until then its cells are blank. Drawing it again draws only text. In a
+sixel terminal (`briefing.render.sixel`) the picture is encoded the same way, once per size,
+and the stage writes it over its blank cells after each frame that repainted them.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from briefing.render.picture import ImageLookup, ImageState
 if TYPE_CHECKING:  # Pillow is imported by the first worker, not for the first paint
     from briefing.images import DecodedImage, ImageProblem
     from briefing.render.kitty import KittyPictures
+    from briefing.render.sixel import SixelPictures
+    from briefing.terminal_graphics import Protocol
 
 ImagesMode = Literal["auto", "graphics", "blocks", "off"]
 IMAGES_MODES: tuple[ImagesMode, ...] = ("auto", "graphics", "blocks", "off")
@@ -65,7 +69,10 @@ class SlidePictures:
         self.on_ready = on_ready
         self.on_sent = on_sent or on_ready
         self.mode = mode
+        self.protocol: Protocol = "kitty"  # which one "graphics" draws with
+        self.cell_pixels: tuple[int, int] | None = None  # a cell's size, for sixels
         self._kitty: KittyPictures | None = None
+        self._sixel: SixelPictures | None = None
         self.encoding: set[Worker[None]] = set()
         self.deck: Deck | None = None
         self.found: dict[_Key, DecodedImage | ImageProblem] = {}
@@ -101,17 +108,30 @@ class SlidePictures:
         return state
 
     @property
-    def graphics(self) -> KittyPictures | None:
+    def graphics(self) -> KittyPictures | SixelPictures | None:
         """The pictures sent to the terminal, in graphics mode; None: half-blocks."""
         if self.mode != "graphics":
             return None
+        if self.protocol == "sixel":
+            return self.sixel
         if self._kitty is None:
             from briefing.render.kitty import KittyPictures
 
-            self._kitty = KittyPictures(self._write, self._want)
+            self._kitty = KittyPictures(self.write, self._want)
         return self._kitty
 
-    def _write(self, frames: str) -> None:
+    @property
+    def sixel(self) -> SixelPictures | None:
+        """The pictures encoded as sixels, where the show draws with them."""
+        if self.mode != "graphics" or self.protocol != "sixel":
+            return None
+        if self._sixel is None:
+            from briefing.render.sixel import SixelPictures
+
+            self._sixel = SixelPictures(self._want, self.cell_pixels)
+        return self._sixel
+
+    def write(self, frames: str) -> None:
         # through the driver, so that the frames go out between the show's own frames, in order
         driver = self.owner.app._driver
         if driver is not None:
@@ -122,6 +142,9 @@ class SlidePictures:
         self.encoding.add(worker)
 
     async def _encode(self, image: DecodedImage, columns: int, rows: int) -> None:
+        if self.protocol == "sixel":
+            await self._encode_sixel(image, columns, rows)
+            return
         from briefing.render.kitty import transmission
 
         kitty = self._kitty
@@ -132,6 +155,20 @@ class SlidePictures:
             kitty.failed(image, columns, rows)
         else:
             kitty.sent(image, columns, rows, encoded)
+        self.on_sent()
+        self.encoding = {worker for worker in self.encoding if not worker.is_finished}
+
+    async def _encode_sixel(self, image: DecodedImage, columns: int, rows: int) -> None:
+        from briefing.render.sixel import encode
+
+        sixel, cell = self._sixel, self.cell_pixels
+        assert sixel is not None and cell is not None
+        try:
+            frame = await asyncio.to_thread(encode, image, columns, rows, cell)
+        except Exception:  # CannotEncode, or anything the library raises: half-blocks instead
+            sixel.failed(image, columns, rows)
+        else:
+            sixel.sent(image, columns, rows, frame)
         self.on_sent()
         self.encoding = {worker for worker in self.encoding if not worker.is_finished}
 

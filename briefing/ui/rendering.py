@@ -24,6 +24,7 @@ from briefing.render.run_output import ShownOutput
 
 if TYPE_CHECKING:
     from briefing.render.kitty import KittyPictures
+    from briefing.render.sixel import SixelPictures
 
 
 def palette_for(theme: Theme, *, no_color: bool = False) -> Palette:
@@ -87,7 +88,7 @@ class StripCache:
         title_first: bool = True,
         height: int = 0,
         images: ImageLookup | None = None,
-        graphics: KittyPictures | None = None,
+        graphics: KittyPictures | SixelPictures | None = None,
         centred: bool = False,
         outputs: Mapping[int, ShownOutput] | None = None,
     ) -> list[Strip]:

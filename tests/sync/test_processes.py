@@ -28,10 +28,11 @@ CHILD = textwrap.dedent(
         while not (link.is_hub or link.connected):
             await asyncio.sleep(0.01)
         print("hub" if link.is_hub else "client", flush=True)
-        for line in iter(sys.stdin.readline, ""):  # "slide step" lines to publish
+        # "slide step" lines to publish, read in a thread: the link keeps running (and printing
+        # what it hears) while the next line is awaited
+        while line := await asyncio.to_thread(sys.stdin.readline):
             slide, step = map(int, line.split())
             link.publish(slide, step, False)
-            await asyncio.sleep(0.01)
         await link.stop()
 
     asyncio.run(main())

@@ -53,9 +53,8 @@ async def type_search(pilot, words: str) -> SearchScreen:
     """Type `words` (letters and spaces) at the end of the search box, opening search first,
     in one read as a fast typist does; wait until the screen has searched for what is then in
     the box. (Pressed one at a time, each key waits for the app to look idle twice: most of a
-    search test's time.) Letters only: today a key that is a binding of the box (Backspace,
-    the arrows) is handled after the letters that follow it in the same read, a bug of its own;
-    tests press those one at a time."""
+    search test's time.) Letters and spaces only: the keys the box binds (Backspace, the
+    arrows) are tested in one read in test_one_read.py."""
     if not isinstance(pilot.app.screen, SearchScreen):
         await pilot.press("slash")
     screen = pilot.app.screen

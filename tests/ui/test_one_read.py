@@ -5,7 +5,8 @@ same buffer, and digits typed before Enter are the slide Enter goes to."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TextArea
+from textual.command import CommandPalette
+from textual.widgets import Input, TextArea
 
 from briefing.ui.navigation import Position
 from briefing.ui.screens.editor import ChoiceScreen
@@ -84,3 +85,54 @@ async def test_escape_in_one_read_cancels_the_digits_before_it():
         deliver_in_one_read(app, "5", "escape", "enter")
         await until(lambda: app.position == Position(1, 0), lambda: f"at {app.position}")  # Enter alone: next
         assert not app.typed
+
+
+# Keys a text box binds (Backspace, the arrows, Home/End, Ctrl+W) are applied between the
+# letters around them, as typed: the unfixed show applied them after the letters that followed.
+
+
+async def test_the_editor_applies_its_own_keys_between_the_letters_around_them(tmp_path):
+    path = copy_show(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot)
+        area = editor.query_one(TextArea)
+        area.move_cursor(area.document.end)
+        typed = ""
+        for round_number in range(ROUNDS):
+            letter = "ABCDEFGHIJKLMNOP"[round_number]
+            deliver_in_one_read(app, "Q", "W", "backspace", letter)  # QW, then QE: not QW
+            deliver_in_one_read(app, "x", "y", "left", "z", "end", "!")  # xzy!, not xyz!
+            deliver_in_one_read(app, " ", "o", "o", "p", "s", "ctrl+w", "k")  # " k": the word is gone
+            typed += f"Q{letter}xzy! k"
+            await until(
+                lambda typed=typed: area.text.endswith(typed), lambda typed=typed: f"{area.text[-40:]!r}, not {typed!r}"
+            )
+
+
+async def test_the_search_box_applies_its_own_keys_between_the_letters_around_them():
+    app = make_app(SHOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        screen = app.screen
+        box = screen.query_one(Input)
+        for _ in range(ROUNDS):
+            box.value = ""
+            await until(lambda: screen.terms == "", lambda: f"searched for {screen.terms!r}")
+            deliver_in_one_read(app, *"poin", "backspace", "backspace", "x", "home", "a", "end", "b")
+            await until(
+                lambda: box.value == screen.terms == "apoxb",
+                lambda: f"the box holds {box.value!r}, searched for {screen.terms!r}",
+            )
+
+
+async def test_the_command_palette_applies_its_own_keys_between_the_letters_around_them():
+    app = make_app(SHOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(lambda: isinstance(app.screen, CommandPalette), lambda: repr(app.screen))
+        box = app.screen.query_one(Input)
+        for _ in range(ROUNDS):
+            box.value = ""
+            deliver_in_one_read(app, *"slyd", "backspace", "backspace", "d", "left", "i", "end", "e")
+            await until(lambda: box.value == "slide", lambda: f"the box holds {box.value!r}, not 'slide'")

@@ -31,6 +31,13 @@ def result_label(match: Match, deck: Deck, query: str) -> Text:
     return text
 
 
+class SearchBox(Input):
+    """The words to find. Down goes on to the results: a binding of the box itself, so that it
+    comes after the letters typed before it (see briefing.ui.text_box_keys)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("down", "screen.to_results", "Results", show=False)]
+
+
 class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
     """Type to search; Down moves into the results; Enter jumps to the highlighted one.
 
@@ -52,7 +59,7 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
         with Vertical(id="search-panel", classes="panel"):
             what = "slides and notes" if self.notes else "slides"
             yield Label(Text(f"Search {what}  ·  Enter jumps, Esc closes"), classes="panel-title")
-            yield Input(value=self.terms, placeholder="words to find", id="search-input")
+            yield SearchBox(value=self.terms, placeholder="words to find", id="search-input")
             yield Label("", id="search-count")
             yield OptionList(id="search-results")
 
@@ -88,13 +95,16 @@ class SearchScreen(ClosesOnce[Match | None], ModalScreen[Match | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.matches[event.option_index])
 
-    def on_key(self, event: events.Key) -> None:
-        results = self.query_one(OptionList)
-        if event.key == "down" and self.query_one(Input).has_focus and self.matches:
+    def action_to_results(self) -> None:
+        """Down while typing: into the results, on the second (Enter already takes the first)."""
+        if self.matches:
+            results = self.query_one(OptionList)
             results.focus()
             results.action_cursor_down()
-            event.stop()
-        elif event.key == "up" and results.has_focus and results.highlighted == 0:
+
+    def on_key(self, event: events.Key) -> None:
+        results = self.query_one(OptionList)
+        if event.key == "up" and results.has_focus and results.highlighted == 0:
             self.query_one(Input).focus()
             event.stop()
 

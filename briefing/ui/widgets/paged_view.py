@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -92,6 +92,7 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts: list[int] = []  # where each line's text begins, after the margin
         self._blank: Strip | None = None  # below the content; resolving the style is not free
         self._laid_out_for: tuple[int, int] | None = None
+        self.painted: Callable[[Region], None] | None = None  # told of each region drawn for a frame
 
     @property
     def column_width(self) -> int:
@@ -290,6 +291,25 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.max_pan:
             self.pan_by(cells)
             event.stop()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self.painted is not None:  # this frame rewrites these cells (a sixel over them is gone)
+            self.painted(crop)
+        return lines
+
+    def marked(self, key: str) -> list[tuple[int, int, object]]:
+        """The cells whose style's meta has `key`: (line, cell, value), line and cell within
+        the whole laid-out content (not scrolled)."""
+        found = []
+        for index, line in enumerate(self._lines):
+            x = 0
+            for segment in line:
+                style = segment.style
+                if style is not None and key in style.meta:
+                    found.append((index, x, style.meta[key]))
+                x += segment.cell_length
+        return found
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y

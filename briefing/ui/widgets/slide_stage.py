@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 from textual.containers import Horizontal
+from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.theme import Theme
 from textual.timer import Timer
@@ -52,6 +54,7 @@ class SlideStage(Horizontal):
         self.ahead_timer: Timer | None = None  # drawing ahead, once the frame is out
         self.outputs: Mapping[int, ShownOutput] = {}  # under the shown slide's code blocks
         self.pictures = SlidePictures(self, self._picture_ready, on_sent=self._picture_sent)
+        self.sixels_due = False  # a frame repainted a sixel picture's cells: draw it after
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -59,6 +62,76 @@ class SlideStage(Horizontal):
         self.pictures.mode = mode
         if mode == "graphics":
             self.app.app_resume_signal.subscribe(self, self._resumed)
+            self._choose_protocol()
+
+    def _choose_protocol(self) -> None:
+        import os
+        import sys
+
+        from briefing.terminal_graphics import graphics_protocol
+
+        if graphics_protocol(os.environ) != "sixel":
+            return
+        from briefing.render.sixel import cell_pixels
+
+        terminal = sys.__stderr__  # where Textual draws
+        self.pictures.protocol = "sixel"
+        self.pictures.cell_pixels = cell_pixels(terminal.fileno()) if terminal is not None else None
+        self.slide_view.painted = self._slide_painted
+
+    def _sixel_pictures(self) -> list[tuple[str, Region]]:
+        """The sixel pictures on the slide, each with its cells, relative to the slide view."""
+        sixel, view = self.pictures.sixel, self.slide_view
+        if sixel is None:
+            return []
+        from briefing.render.sixel import MARK
+
+        scroll_x, scroll_y = int(view.scroll_offset.x), int(view.scroll_offset.y)
+        found = []
+        for line, cell, name in view.marked(MARK):
+            picture = sixel.picture(name)
+            if picture is not None:
+                frame, columns, rows = picture
+                found.append((frame, Region(cell - scroll_x, line - scroll_y, columns, rows)))
+        return found
+
+    def _slide_painted(self, crop: Region) -> None:
+        """The slide's cells in `crop` are drawn in this frame: a sixel picture among them is
+        erased, so draw it again once the frame is out."""
+        if self.sixels_due:
+            return
+        if any(region.overlaps(crop) for _, region in self._sixel_pictures()):
+            self.sixels_due = True
+            self.app.call_later(self._draw_sixels)  # after this frame, which is written first
+
+    def _draw_sixels(self) -> None:
+        """Write each sixel picture wholly in sight and uncovered over its blank cells."""
+        from briefing.render.sixel import placed
+
+        self.sixels_due = False
+        view = self.slide_view
+        if not view.is_attached or self.screen is not self.app.screen:
+            return  # a screen on top (the palette, help): the picture must not be drawn over it
+        inside = view.scrollable_content_region
+        for frame, relative in self._sixel_pictures():
+            region = relative.translate(view.region.offset)
+            # a sixel reaching the last row would scroll the terminal
+            if inside.contains_region(region) and region.bottom < self.app.size.height and self._uncovered(region):
+                self.pictures.write(placed(frame, region.x, region.y))
+
+    def _uncovered(self, region: Region) -> bool:
+        """Whether the slide view is what shows in every cell of `region` (no toast, no
+        overlay over any of it)."""
+        screen, view = self.screen, self.slide_view
+        for y in range(region.y, region.bottom):
+            for x in range(region.x, region.right):
+                try:
+                    widget, _ = screen.get_widget_at(x, y)
+                except NoWidget:
+                    return False
+                if widget is not view:
+                    return False
+        return True
 
     def show(
         self,
