@@ -14,11 +14,13 @@ wants one of the box's keys first (search's Down) binds it on the box.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input, TextArea
+from textual.widget import Widget
+from textual.widgets import Input
 
 
 def queue_own_binding(app: App[Any], event: events.Key) -> bool:
@@ -26,10 +28,19 @@ def queue_own_binding(app: App[Any], event: events.Key) -> bool:
     with priority), queue that binding on the box after the keys already sent to it, and say
     so (True): the key must then not be delivered as well. Otherwise False."""
     box = app.focused
-    if not isinstance(box, (Input, TextArea)) or event.is_printable:
+    if box is None or not _is_text_box(box) or event.is_printable:
         return False  # letters go to the box as Textual sends them; they are what comes in order
     active = app.screen.active_bindings.get(event.key)  # what Textual's own check would pick
     if active is None or active.node is not box or active.binding.priority or not active.enabled:
         return False
     action = active.binding.action
     return box.call_later(app.run_action, action, box)
+
+
+def _is_text_box(widget: Widget) -> bool:
+    if isinstance(widget, Input):
+        return True
+    # TextArea, with its syntax machinery, is imported when the editor first opens (not for the
+    # show's first frame): until then there is none to be focused
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)

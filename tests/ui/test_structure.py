@@ -132,6 +132,8 @@ _NOT_FOR_THE_FIRST_FRAME = (
     "briefing.editing",
     "briefing.ui.screens.editor",
     "textual.widgets._footer",
+    "textual.widgets._text_area",
+    "tree_sitter",
     "watchfiles",
     "briefing.ui.reloader",
     "briefing.ui.linking",
