@@ -203,6 +203,9 @@ def test_ctrl_c_during_a_blocking_run_kills_the_tree(tmp_path):
     # terminal's SIGINT reaches only briefing, which must take the snippet down with it.
     code = "sleep 100 &\necho $! > pid.tmp\nmv pid.tmp pid\nsleep 100\n"
     script = (
+        # Ctrl+C as in a terminal, even when the suite itself was started with SIGINT ignored
+        # (in the background of a non-interactive shell), which a child would inherit
+        "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import sys\nfrom pathlib import Path\n"
         "from briefing.run import Limits, prepare, run_blocking\n"
         "from briefing.runners import deck_runners\n"
