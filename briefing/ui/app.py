@@ -196,6 +196,7 @@ class BriefingApp(App[int]):
             self.notify(
                 f"There is no slide {self._start_requested} (1\u2013{count}); starting at slide {start}",
                 severity="warning",
+                markup=False,
             )
 
     def on_present_screen_ready(self) -> None:
@@ -258,7 +259,9 @@ class BriefingApp(App[int]):
         if 1 <= number <= len(self.deck.slides):
             self.go_to(number - 1)
         else:
-            self.notify(f"There is no slide {number} (1\u2013{len(self.deck.slides)})", severity="warning")
+            self.notify(
+                f"There is no slide {number} (1\u2013{len(self.deck.slides)})", severity="warning", markup=False
+            )
 
     def action_clear_typed(self) -> None:
         """Esc: cancel the digits typed, and stop a code block that is running."""
@@ -439,7 +442,7 @@ class BriefingApp(App[int]):
 
         if not self.slide.blocks and not self.slide.notes:
             # an empty slide has no lines of its own to replace; E opens the whole file
-            self.notify("This slide is empty: press E to edit its file", severity="warning")
+            self.notify("This slide is empty: press E to edit its file", severity="warning", markup=False)
             return
         span = self.slide.span
         try:
@@ -626,6 +629,7 @@ class BriefingApp(App[int]):
                 f"The audience terminal is too small for the slide: {width}\u00d7{height}, "
                 f"it needs {need_width}\u00d7{need_height}",
                 severity="warning",
+                markup=False,
             )
         self._too_small = too_small
 

@@ -97,12 +97,12 @@ class CodeRuns:
         after it, and round again), asking first unless the show has consent."""
         app = self.app
         if self.running:
-            app.notify("A code block is running: Esc stops it", severity="warning")
+            app.notify("A code block is running: Esc stops it", severity="warning", markup=False)
             return
         index, step = app.position
         in_view = list(snippets(app.deck.slides[index], step))
         if not in_view:
-            app.notify("No code block to run on this slide (mark one with +exec)", severity="warning")
+            app.notify("No code block to run on this slide (mark one with +exec)", severity="warning", markup=False)
             return
         snippet = self._next(index, in_view)
         key = (index, snippet.line)

@@ -36,7 +36,9 @@ def deck_relative(error: DeckError, directory: Path) -> str:
 
 
 def plain_message(message: str, markup: bool) -> str:
-    """What a notification says, as text: its markup applied and dropped."""
+    """What a notification says, as text: its markup applied and dropped. Only Textual's own
+    notifications carry markup; ours all say markup=False (a structure test checks), so deck
+    text never reaches the parser."""
     if not markup:
         return message
     from rich.errors import MarkupError

@@ -59,7 +59,9 @@ def save_screenshot(app: BriefingApp) -> Path | None:
     try:
         folder = Path.cwd()
     except OSError:
-        app.notify("Screenshot not saved: the current directory no longer exists", title=_TITLE, severity="error")
+        app.notify(
+            "Screenshot not saved: the current directory no longer exists", title=_TITLE, severity="error", markup=False
+        )
         return None
     target = folder / f"briefing-slide-{number}.svg"
     try:

@@ -15,6 +15,7 @@ import pytest
 import briefing.ui
 
 UI = Path(briefing.ui.__file__).parent
+PACKAGE = UI.parent
 
 # how a Textual node reaches into the widgets below it
 _REACHING_IN = {
@@ -156,3 +157,23 @@ def test_the_first_frame_loads_no_parser_and_nothing_a_later_moment_needs(tmp_pa
         name for name in loaded if name in _NOT_FOR_THE_FIRST_FRAME or name.split(".")[0] in _NOT_FOR_THE_FIRST_FRAME
     ]
     assert not early, f"loaded before the first frame: {', '.join(early)}"
+
+
+def test_every_notification_of_ours_is_plain_text():
+    """Only Textual's own notifications may carry markup (its "Press [b]q[/b] to quit"): every
+    `notify` call in briefing says `markup=False`, so no text from a deck, a file name or a
+    program's output can ever be read as markup. The overrides that pass a notification on to
+    Textual (`super().notify`) are the exception."""
+    package = PACKAGE
+    unmarked = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "notify"):
+                continue
+            owner = node.func.value
+            if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super":
+                continue
+            markup = next((keyword.value for keyword in node.keywords if keyword.arg == "markup"), None)
+            if not (isinstance(markup, ast.Constant) and markup.value is False):
+                unmarked.append(f"{path.relative_to(package.parent)}:{node.lineno}")
+    assert unmarked == []

@@ -129,6 +129,7 @@ class EditorScreen(Screen[None]):
             self.notify(
                 "Control characters in this slide are not shown and will not be saved back.",
                 severity="warning",
+                markup=False,
             )
 
     @property
