@@ -78,13 +78,24 @@ SHARED = ROOT.parent / "shared"
 DECKS = FIXTURES / "decks"
 
 
+@pytest.fixture(scope="session")
+def private_homes(tmp_path_factory) -> Path:
+    """Where each test's cache and state directories go (beside, not among, the `tmp_path`s)."""
+    return tmp_path_factory.mktemp("homes")
+
+
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path_factory, monkeypatch):
+def private_dirs(private_homes, monkeypatch):
     """Each test has a parse cache, a state directory and a runtime directory of its own, for
     itself and for the programs it starts: tests never touch the user's files, and tests
-    running side by side (pytest-xdist) never share a cache or meet through a sync socket."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    running side by side (pytest-xdist) never share a cache or meet through a sync socket.
+    The cache and state directories share one `mkdtemp`: `tmp_path_factory.mktemp` lists every
+    directory made before it to number the next one, so two of those for every test grew as the
+    square of the tests a worker runs (and slowed every `tmp_path` after them)."""
+    home = Path(tempfile.mkdtemp(dir=private_homes))
+    for name, variable in (("cache", "XDG_CACHE_HOME"), ("state", "XDG_STATE_HOME")):
+        (home / name).mkdir()
+        monkeypatch.setenv(variable, str(home / name))
     runtime = Path(tempfile.mkdtemp(prefix="brt-", dir="/tmp"))  # short: socket paths have a limit
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     yield
