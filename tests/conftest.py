@@ -40,11 +40,13 @@ sys.dont_write_bytecode = False
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: fine without it
 def pytest_xdist_auto_num_workers(config):
-    """`-n auto` (in pyproject's addopts): two workers a core. About half of a typical test's
-    time is waiting (Pilot's idle checks, a show in tmux, a subprocess), which a second worker
-    on the same core fills."""
+    """`-n auto` (in pyproject's addopts): three workers a core. An app-driving test spends about
+    three fifths of its time waiting (each Pilot key press waits for two 20 ms windows in which
+    the app used no CPU, so that the 60 Hz refresh has run; a show in tmux; a subprocess): two
+    such workers left a core idle about a quarter of the run, a third fills it. A worker costs
+    about 2 s of CPU to start and collect."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return 2 * cores
+    return 3 * cores
 
 
 def pytest_configure(config):
