@@ -56,9 +56,14 @@ def pytest_configure(config):
     which reads them in milliseconds. (A run without workers builds them when first needed.)"""
     if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
         return
-    from hypothesis import strategies
+    import warnings
 
-    strategies.text().validate()  # resolves the alphabet: writes the tables if they are missing
+    from hypothesis import strategies
+    from hypothesis.errors import HypothesisSideeffectWarning
+
+    with warnings.catch_warnings():  # Hypothesis warns of slow work in a conftest: it is meant here
+        warnings.simplefilter("ignore", HypothesisSideeffectWarning)
+        strategies.text().validate()  # resolves the alphabet: writes the tables if they are missing
 
 
 def pytest_collection_finish(session):
