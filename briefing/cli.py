@@ -623,6 +623,16 @@ def not_a_terminal() -> str | None:
 
 
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
+    from briefing.collector import pause_until_first_frame, resume_after_first_frame
+
+    pause_until_first_frame()  # the first frame resumes it (PresentScreen), or the end below
+    try:
+        return _present(deck_path, args)
+    finally:
+        resume_after_first_frame()
+
+
+def _present(deck_path: Path, args: argparse.Namespace) -> int:
     from briefing.load import load
 
     deck = load(deck_path, dialect=args.dialect, cached=True)  # fail here, before the terminal changes mode
@@ -640,11 +650,10 @@ def run_present(deck_path: Path, args: argparse.Namespace) -> int:
     if images is None:  # `--images graphics` where there is none: say so before the screen changes
         print(f"briefing: --images graphics: {no_graphics_message(os.environ)}", file=sys.stderr)
         return 2
+    from briefing.core.runnable import Limits
     from briefing.ui.app import BriefingApp
 
     role = "console" if args.command == "presenter" else "audience"
-    from briefing.core.runnable import Limits
-
     app = BriefingApp(
         deck_path,
         deck=deck,

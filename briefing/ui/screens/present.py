@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from briefing.collector import resume_after_first_frame
 from briefing.render import frame
 from briefing.ui.navigation import Position
 from briefing.ui.notices import Problem
@@ -120,6 +121,7 @@ class PresentScreen(Screen[None]):
         self.call_after_refresh(self._after_first_frame)
 
     async def _after_first_frame(self) -> None:
+        resume_after_first_frame()
         if not self.is_attached:
             return  # quit before the first frame was on screen
         from textual.widgets import Footer
