@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,7 +180,7 @@ SOURCE_VALUES = st.one_of(
 def test_any_source_value_is_a_source_a_warning_or_nothing(value, tmp_path_factory):
     folder = tmp_path_factory.getbasetemp() / "fuzz-source"
     folder.mkdir(exist_ok=True)
-    deck = replace(load_text("# Title\n\nText 13%.\n", folder / "talk.md"), metadata={"source": value})
+    deck = load_text("# Title\n\nText 13%.\n", folder / "talk.md")._replace(metadata={"source": value})
     source = choose_source(deck, None)
     assert source.text is None or source.named
     assert len(source.findings) <= 1

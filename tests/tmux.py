@@ -3,6 +3,7 @@ and killed at the end, so nothing here ever touches the user's own tmux server o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -32,6 +33,67 @@ def wait_until(condition: Callable[[], bool], timeout: float = 20.0, interval: f
         time.sleep(interval)
 
 
+class _ControlClient:
+    """A tmux control-mode client (`tmux -C`) attached to a session of its own, through which
+    the screens are read: polling every 20 ms with a `tmux capture-pane` process per poll cost
+    about 2 ms of CPU a poll; a command sent to this client, a few hundredths of that. Its own
+    session keeps it from changing the size of the sessions under test."""
+
+    SESSION = "briefing-tests-control"
+
+    def __init__(self, base: list[str]) -> None:
+        subprocess.run(
+            [*base, "new-session", "-d", "-s", self.SESSION, "exec sleep infinity"],
+            capture_output=True,
+            check=True,
+            env=_environment(),
+        )
+        self.process = subprocess.Popen(
+            [*base, "-C", "attach-session", "-t", self.SESSION],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_environment(),
+        )
+        self._reply()  # the attach's own (empty) reply
+
+    def command(self, line: str) -> str | None:
+        """What the command printed; None when it failed (as for a session that has gone)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(line.encode() + b"\n")
+        self.process.stdin.flush()
+        return self._reply()
+
+    def _reply(self) -> str | None:
+        """The next reply block, `%begin TIME NUMBER FLAGS` ... `%end` (or `%error`) with the
+        same three numbers; the notifications between blocks (%output, %sessions-changed...)
+        are skipped."""
+        assert self.process.stdout is not None
+        while True:
+            line = self.process.stdout.readline()
+            if not line:
+                raise EOFError("the tmux control client ended")
+            if line.startswith(b"%begin "):
+                break
+        guard = line.split(b" ", 1)[1]
+        lines: list[bytes] = []
+        for line in iter(self.process.stdout.readline, b""):
+            if line.startswith((b"%end ", b"%error ")) and line.split(b" ", 1)[1] == guard:
+                output = b"".join(lines).decode("utf-8", "replace")
+                return output if line.startswith(b"%end ") else None
+            lines.append(line)
+        raise EOFError("the tmux control client ended")
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the client may have ended with the server
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        self.process.kill()
+        self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
 class Tmux:
     """One private tmux server. Sessions are made with `new_session`; `kill` ends the server and
     everything running in it (use it as a context manager to be sure it is called)."""
@@ -56,6 +118,7 @@ class Tmux:
             check=True,
         )
         self.socket_path = Path(started.stdout.strip())
+        self._control: _ControlClient | None = None
 
     def __enter__(self) -> Tmux:
         return self
@@ -97,7 +160,13 @@ class Tmux:
         self.run("send-keys", "-t", session, *(["-l"] if literal else []), *keys, check=True)
 
     def screen(self, session: str) -> str:
-        return self.run("capture-pane", "-p", "-t", session).stdout
+        """The session's screen as text, a line each (read through the control client)."""
+        try:
+            if self._control is None:
+                self._control = _ControlClient(self.base)
+            return self._control.command(f"capture-pane -p -t {session}") or ""
+        except (OSError, EOFError, subprocess.CalledProcessError):  # the server has gone (killed by the test)
+            return self.run("capture-pane", "-p", "-t", session).stdout
 
     def wait_for(self, session: str, text: str, timeout: float = 20.0) -> bool:
         """Whether `text` appears on the session's screen within `timeout` seconds."""
@@ -133,4 +202,7 @@ class Tmux:
     def kill(self) -> None:
         """End the server and every session on it (as closing a terminal window would)."""
         self.run("kill-server")
+        if self._control is not None:
+            self._control.close()
+            self._control = None
         self.socket_path.unlink(missing_ok=True)  # tmux leaves the socket file behind

@@ -2,10 +2,9 @@
 
 Renderers (plain text, Rich, the size check) walk this tree; none of them parses Markdown.
 They are NamedTuples rather than dataclasses because a large deck holds hundreds of thousands
-of them and the CLI's start-up time counts: both are cheaper to create.
+of them and the CLI's start-up time counts: both are cheaper to create. The annotations are
+evaluated, not strings: typing compiles each string field annotation of a NamedTuple.
 """
-
-from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Iterator
@@ -47,7 +46,7 @@ class Paragraph(NamedTuple):
 
 
 class ListBlock(NamedTuple):
-    items: tuple[tuple[Block, ...], ...]
+    items: tuple[tuple["Block", ...], ...]
     ordered: bool = False
     start: int = 1
     tight: bool = True  # no blank lines between items or between an item's blocks
@@ -93,7 +92,7 @@ class Chart(NamedTuple):
 
 
 class Quote(NamedTuple):
-    blocks: tuple[Block, ...]
+    blocks: tuple["Block", ...]
 
 
 class Rule(NamedTuple):

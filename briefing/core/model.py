@@ -1,19 +1,23 @@
-"""The deck model: what the loader produces and every renderer consumes."""
+"""The deck model: what the loader produces and every renderer consumes.
 
-from __future__ import annotations
+Immutable records. NamedTuples rather than frozen dataclasses, and annotations evaluated rather
+than strings, because the show imports this module before its first frame: a frozen dataclass
+compiles five generated methods when it is defined, about four times a NamedTuple's cost. A
+note keeps its parsed blocks, so it stays a dataclass.
+"""
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from briefing.core.blocks import Block
 from briefing.core.timer_setting import TIMER_STARTS, timer_start
 
 
-@dataclass(frozen=True)
-class SourceSpan:
+class SourceSpan(NamedTuple):
     """Where something came from: a file and an inclusive, 1-based line range."""
 
     path: Path
@@ -38,8 +42,7 @@ class Note:
         return parse_blocks(self.text)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """The content one pause reveals: its Markdown source and its parsed blocks.
 
     A step that `continues` reveals more of the block the previous step ended with (the next
@@ -57,14 +60,13 @@ class Step:
     updates: tuple[tuple[int, Block], ...] = ()
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(NamedTuple):
     number: int
     title: str
     steps: tuple[Step, ...]
     notes: tuple[Note, ...]
     span: SourceSpan
-    metadata: Mapping[str, object] = field(default_factory=dict)
+    metadata: Mapping[str, object] = MappingProxyType({})
 
     @property
     def body(self) -> str:
@@ -101,8 +103,7 @@ class Slide:
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """Something worth telling the author, located as `file:line`."""
 
     path: Path
@@ -114,8 +115,7 @@ class Finding:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(NamedTuple):
     root: Path
     files: tuple[Path, ...]
     metadata: Mapping[str, object]

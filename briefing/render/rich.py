@@ -11,8 +11,7 @@ that the view can scroll them sideways.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -49,9 +48,10 @@ if TYPE_CHECKING:
     from briefing.render.sixel import SixelPictures
 
 
-@dataclass(frozen=True)
-class Palette:
-    """The styles slides are drawn with; the UI builds one from the current Textual theme."""
+class Palette(NamedTuple):
+    """The styles slides are drawn with; the UI builds one from the current Textual theme. (A
+    NamedTuple: defining a frozen dataclass compiles its generated methods, before the first
+    frame.)"""
 
     title: Style = Style(bold=True, color="bright_cyan")
     heading: Style = Style(bold=True)

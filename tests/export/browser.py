@@ -7,7 +7,6 @@ page said nothing (a Content-Security-Policy violation is such a message).
 
 from __future__ import annotations
 
-import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,42 +108,95 @@ def chromium():
             browser.close()
 
 
-@contextmanager
-def open_show(browser, path: Path, *, size: tuple[int, int] = DESKTOP, fragment: str = "", **context):
-    """`path` opened at `size`; the page's script has started when this yields."""
-    width, height = size
-    phone = size == PHONE
-    options = dict(viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
-    browser_context = browser.new_context(**options, **context)
-    try:
-        page = browser_context.new_page()
-        show = Show(page)
+class Tabs:
+    """Pages kept open across a module's tests, in one desktop and one phone context.
+
+    A new context costs chromium about a second of CPU (a renderer process starts for its
+    first page); loading a file into a page already open costs about a tenth of that. A page
+    handed out again keeps nothing of the test before: `open` loads the document afresh (no
+    script state, focus, hash or timer survives a new document), sets the window's size and
+    colour scheme, and the mouse is moved back to the corner; `release` clears the
+    storage of the origin the page was on, for pages that keep some (the served pages'
+    sessionStorage), before leaving it for about:blank."""
+
+    def __init__(self, browser) -> None:
+        self.browser = browser
+        self.contexts: dict[bool, Any] = {}  # phone (touch, mobile) or not
+        self.free: dict[bool, list[Any]] = {False: [], True: []}
+        self.taken: list[tuple[bool, Any]] = []
+        self.messages: dict[Any, list[str]] = {}  # where each taken page's console messages go
+
+    def open(self, url: str, *, size: tuple[int, int] = DESKTOP, color_scheme: str = "light") -> tuple[Any, list[str]]:
+        """A page showing `url`, and the list its console errors, warnings and uncaught
+        exceptions go to while the page is taken."""
+        phone = size == PHONE
+        page = self.free[phone].pop() if self.free[phone] else self._new_page(phone)
+        messages: list[str] = []
+        self.messages[page] = messages
+        self.taken.append((phone, page))
+        width, height = size
+        page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=color_scheme)  # Playwright's default for a context is light
+        page.goto(url)
+        return page, messages
+
+    def release(self, page) -> None:
+        """`page` back to the pool, on about:blank; its messages stop being collected once the
+        blank page has loaded."""
+        phone = next(phone for phone, taken in self.taken if taken is page)
+        if not page.url.startswith("about:"):
+            page.evaluate("() => { try { sessionStorage.clear(); localStorage.clear(); } catch (e) {} }")
+        page.goto("about:blank")
+        page.mouse.move(0, 0)
+        self.messages.pop(page, None)
+        self.taken.remove((phone, page))
+        self.free[phone].append(page)
+
+    def release_all(self) -> None:
+        for _, page in list(self.taken):
+            self.release(page)
+
+    def close(self) -> None:
+        for context in self.contexts.values():
+            context.close()
+
+    def _new_page(self, phone: bool):
+        if phone not in self.contexts:
+            width, height = PHONE if phone else DESKTOP
+            self.contexts[phone] = self.browser.new_context(
+                viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone
+            )
+        page = self.contexts[phone].new_page()
+
+        def collect(message: str) -> None:
+            if page in self.messages:
+                self.messages[page].append(message)
+
         page.on(
             "console",
             lambda message: (
-                show.messages.append(f"{message.type}: {message.text}")
-                if message.type in ("error", "warning")
-                else None
+                collect(f"{message.type}: {message.text}") if message.type in ("error", "warning") else None
             ),
         )
-        page.on("pageerror", lambda error: show.messages.append(f"uncaught: {error}"))
-        page.goto(path.as_uri() + fragment)
-        page.wait_for_function("() => window.briefing !== undefined")
-        yield show
+        page.on("pageerror", lambda error: collect(f"uncaught: {error}"))
+        return page
+
+
+@contextmanager
+def open_tabs(browser):
+    tabs = Tabs(browser)
+    try:
+        yield tabs
     finally:
-        browser_context.close()
+        tabs.close()
 
 
-def dump_dom(path: Path) -> str:
-    """The DOM after the page's scripts ran, as `chromium --headless --dump-dom` prints it."""
-    result = subprocess.run(
-        [str(CHROMIUM), *ARGS, "--dump-dom", path.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
+def open_show(tabs: Tabs, path: Path, *, size: tuple[int, int] = DESKTOP, fragment: str = "", **options) -> Show:
+    """`path` opened at `size` in a page of `tabs`; the page's script has started when this
+    returns."""
+    page, messages = tabs.open(path.as_uri() + fragment, size=size, **options)
+    page.wait_for_function("() => window.briefing !== undefined")
+    return Show(page, messages)
 
 
 def artifact(name: str) -> Path:

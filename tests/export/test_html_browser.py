@@ -18,8 +18,8 @@ from tests.export.browser import (
     PHONE,
     artifact,
     chromium,
-    dump_dom,
     open_show,
+    open_tabs,
     skip_without_chromium,
 )
 from tests.export.hostile_html import write_hostile_deck
@@ -48,22 +48,26 @@ def pages(tmp_path_factory):
     return written
 
 
+@pytest.fixture(scope="module")
+def tabs(browser):
+    with open_tabs(browser) as open_pages:
+        yield open_pages
+
+
 @pytest.fixture
-def show(browser):
+def show(tabs):
     """Opens pages; each must end the test without a console error, warning or exception."""
     opened = []
 
     def open_page(path, **options):
-        context = open_show(browser, path, **options)
-        shown = context.__enter__()
-        opened.append((context, shown))
+        shown = open_show(tabs, path, **options)
+        opened.append(shown)
         return shown
 
     yield open_page
-    for context, shown in opened:
-        messages = list(shown.messages)
-        context.__exit__(None, None, None)
-        assert messages == [], messages
+    tabs.release_all()
+    for shown in opened:
+        assert shown.messages == [], shown.messages
 
 
 def test_the_page_has_one_section_per_slide(show, pages):
@@ -261,7 +265,7 @@ def test_a_hostile_deck_runs_nothing_and_breaks_no_layout(show, browser, tmp_pat
         assert page.page.evaluate("document.querySelectorAll('img, iframe, object, form, base, link').length") == 0
         name = "desktop" if size == DESKTOP else "phone"
         page.page.screenshot(path=str(artifact(f"hostile-{name}.png")))
-    dom = dump_dom(target)
+    dom = show(target).page.content()  # the DOM after the page's scripts ran, freshly loaded
     assert '<html class="js">' in dom  # the page's own script ran...
     assert "data-pwned" not in dom  # ...and nothing else did
 

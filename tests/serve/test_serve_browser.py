@@ -14,7 +14,7 @@ from contextlib import contextmanager
 import pytest
 
 from tests.conftest import ROOT
-from tests.export.browser import PHONE, chromium, skip_without_chromium
+from tests.export.browser import PHONE, chromium, open_tabs, skip_without_chromium
 from tests.serve.decks import SECRETS, write_deck
 from tests.serve.process import ServeProcess
 from tests.tmux import INSTALLED, Tmux
@@ -32,6 +32,12 @@ def browser():
         yield running
 
 
+@pytest.fixture(scope="module")
+def tabs(browser):
+    with open_tabs(browser) as pages:
+        yield pages
+
+
 @pytest.fixture
 def deck_path(tmp_path):
     return write_deck(tmp_path)
@@ -46,21 +52,15 @@ def tmux():
 
 
 @contextmanager
-def open_page(browser, url: str, *, size=(1280, 800)):
-    """`url` in a fresh browser context; fails the test on any console error or warning (a
-    Content-Security-Policy violation is one) or uncaught exception."""
-    width, height = size
-    phone = size == PHONE
-    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
-    messages: list[str] = []
+def open_page(tabs, url: str, *, size=(1280, 800)):
+    """`url` in a page of `tabs` (tests/export/browser.py: a page that keeps nothing of an
+    earlier test's); fails the test on any console error or warning (a Content-Security-Policy
+    violation is one) or uncaught exception."""
+    page, messages = tabs.open(url, size=size)
     try:
-        page = context.new_page()
-        page.on("console", lambda m: messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda error: messages.append(f"uncaught: {error}"))
-        page.goto(url)
         yield page
     finally:
-        context.close()
+        tabs.release(page)
     # a dropped event stream (the server restarted) is the one error a page may report
     assert [m for m in messages if "/events" not in m and "ERR_CONNECTION_REFUSED" not in m] == []
 
@@ -87,17 +87,17 @@ def start_show(tmux: Tmux, deck_path) -> None:
     assert tmux.wait_for("show", "Hello."), tmux.screen("show")
 
 
-def test_the_show_in_tmux_moves_the_page_and_the_phone_moves_the_show(browser, tmux, deck_path):
+def test_the_show_in_tmux_moves_the_page_and_the_phone_moves_the_show(tabs, tmux, deck_path):
     start_show(tmux, deck_path)
     server = ServeProcess(deck_path)
     try:
-        with open_page(browser, server.url + "/", size=PHONE) as audience:
+        with open_page(tabs, server.url + "/", size=PHONE) as audience:
             shows(audience, 1)
             tmux.send_keys("show", "Right")
             shows(audience, 2)
             assert audience.evaluate("document.querySelector('#slides > .current').id") == "2"
             screenshot(audience, "audience-phone.png")
-            with open_page(browser, f"{server.url}/control#{server.token}", size=PHONE) as control:
+            with open_page(tabs, f"{server.url}/control#{server.token}", size=PHONE) as control:
                 control.wait_for_function("() => document.getElementById('title').textContent === 'Second'")
                 assert SECRETS[1] in control.inner_text("#notes")
                 screenshot(control, "control-phone.png")
@@ -115,12 +115,12 @@ def test_the_show_in_tmux_moves_the_page_and_the_phone_moves_the_show(browser, t
         server.stop()
 
 
-def test_the_page_reconnects_by_itself_after_the_server_restarts(browser, tmux, deck_path):
+def test_the_page_reconnects_by_itself_after_the_server_restarts(tabs, tmux, deck_path):
     start_show(tmux, deck_path)
     server = ServeProcess(deck_path)
     port = server.port
     try:
-        with open_page(browser, server.url + "/") as audience:
+        with open_page(tabs, server.url + "/") as audience:
             shows(audience, 1)
             assert server.stop() == 0
             audience.wait_for_function("() => document.documentElement.classList.contains('offline')", timeout=FOLLOW)
@@ -134,11 +134,11 @@ def test_the_page_reconnects_by_itself_after_the_server_restarts(browser, tmux, 
         server.stop()
 
 
-def test_a_viewer_may_page_back_and_return_to_live_but_not_go_ahead(browser, deck_path):
+def test_a_viewer_may_page_back_and_return_to_live_but_not_go_ahead(tabs, deck_path):
     server = ServeProcess(deck_path)
     try:
         headers = {"Authorization": f"Bearer {server.token}"}
-        with open_page(browser, server.url + "/") as audience:
+        with open_page(tabs, server.url + "/") as audience:
             shows(audience, 1)
             audience.request.post(f"{server.url}/api/goto", headers=headers, data={"slide": 2})
             shows(audience, 2)
@@ -161,10 +161,10 @@ def test_a_viewer_may_page_back_and_return_to_live_but_not_go_ahead(browser, dec
         server.stop()
 
 
-def test_with_free_a_viewer_may_page_ahead(browser, deck_path):
+def test_with_free_a_viewer_may_page_ahead(tabs, deck_path):
     server = ServeProcess(deck_path, "--free")
     try:
-        with open_page(browser, server.url + "/") as audience:
+        with open_page(tabs, server.url + "/") as audience:
             shows(audience, 1)
             audience.keyboard.press("ArrowRight")
             shows(audience, 2)
@@ -173,11 +173,11 @@ def test_with_free_a_viewer_may_page_ahead(browser, deck_path):
         server.stop()
 
 
-def test_a_deck_edit_reloads_the_page_where_the_viewer_was(browser, deck_path):
+def test_a_deck_edit_reloads_the_page_where_the_viewer_was(tabs, deck_path):
     server = ServeProcess(deck_path)
     try:
         headers = {"Authorization": f"Bearer {server.token}"}
-        with open_page(browser, server.url + "/") as audience:
+        with open_page(tabs, server.url + "/") as audience:
             audience.request.post(f"{server.url}/api/goto", headers=headers, data={"slide": 3})
             shows(audience, 3)
             audience.keyboard.press("ArrowLeft")
