@@ -169,8 +169,27 @@ class Tmux:
             return self.run("capture-pane", "-p", "-t", session).stdout
 
     def wait_for(self, session: str, text: str, timeout: float = 20.0) -> bool:
-        """Whether `text` appears on the session's screen within `timeout` seconds."""
-        return wait_until(lambda: text in self.screen(session), timeout)
+        """Whether `text` appears on the session's screen within `timeout` seconds.
+
+        Once it is there, the screen is read until two reads in a row agree (for at most half a
+        second more: a screen that never stops changing is taken as it is), so that what the
+        test reads next is a whole frame: a large one reaches the terminal in pieces, and the
+        first of them may already hold `text` (seen in 1 read of 5 at 200x50)."""
+        last: list[str] = []
+        seen_at: list[float] = []
+
+        def shown_and_settled() -> bool:
+            screen = self.screen(session)
+            settled = bool(last) and screen == last[0]
+            last[:] = [screen]
+            if text not in screen:
+                seen_at.clear()
+                return False
+            if not seen_at:
+                seen_at.append(time.monotonic())
+            return settled or time.monotonic() - seen_at[0] > 0.5
+
+        return wait_until(shown_and_settled, timeout)
 
     def wait_gone(self, session: str, text: str, timeout: float = 20.0) -> bool:
         """Whether `text` leaves the session's screen within `timeout` seconds."""
