@@ -623,13 +623,13 @@ def not_a_terminal() -> str | None:
 
 
 def run_present(deck_path: Path, args: argparse.Namespace) -> int:
-    from briefing.collector import pause_until_first_frame, resume_after_first_frame
+    from briefing.collector import pause_until_first_frame, resume
 
     pause_until_first_frame()  # the first frame resumes it (PresentScreen), or the end below
     try:
         return _present(deck_path, args)
     finally:
-        resume_after_first_frame()
+        resume()
 
 
 def _present(deck_path: Path, args: argparse.Namespace) -> int:

@@ -24,8 +24,15 @@ def pause_until_first_frame() -> None:
 def resume_after_first_frame() -> None:
     """Called once the first frame is on screen; nothing happens unless start-up paused the
     collector (an app started by a test never freezes the test's own objects)."""
+    if _paused:
+        gc.freeze()
+        resume()
+
+
+def resume() -> None:
+    """Resume without freezing anything: the show ended, or never started (a deck that does
+    not load)."""
     global _paused
     if _paused:
         _paused = False
-        gc.freeze()
         gc.enable()
