@@ -113,7 +113,19 @@ def test_loader_error_is_exact(built):
 
 @pytest.mark.parametrize("command", ["export", "check", "present"])
 @pytest.mark.parametrize("built", BAD, indirect=True)
-def test_every_command_says_file_line_message_and_exits_2(built, command):
+def test_every_command_says_file_line_message_and_exits_2(built, command, capsys):
+    fixture, path = built
+    extra = ["--format", "json"] if command == "export" else []
+    assert main([command, str(path), *extra]) == 2
+    assert capsys.readouterr() == ("", f"briefing: {path}:{fixture.line}: {fixture.error}\n")
+
+
+@pytest.mark.parametrize("command", ["export", "check", "present"])
+@pytest.mark.parametrize("built", BAD[:1], indirect=True)
+def test_the_message_and_status_are_the_same_from_a_real_process(built, command):
+    """As above, through `python -m briefing`: nothing but the message reaches the streams
+    (no traceback, no escape sequence), and the process's status is 2. One hostile deck is
+    enough here; the test above runs them all in this process."""
     fixture, path = built
     extra = ["--format", "json"] if command == "export" else []
     result = subprocess.run(
