@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import shlex
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -596,6 +595,8 @@ def run_serve(deck_path: Path, args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    import shlex
+
     from briefing.scaffold import create_deck
 
     for file in create_deck(args.path, args.title):

@@ -19,7 +19,6 @@ from briefing.core.model import Deck, Slide
 from briefing.core.timer_state import TimerState
 from briefing.render import frame
 from briefing.ui import navigation
-from briefing.ui.commands import SlideCommands
 from briefing.ui.navigation import Position
 from briefing.ui.notices import Problem, deck_directory, plain_message
 from briefing.ui.screens.present import PresentScreen
@@ -28,6 +27,7 @@ from briefing.ui.timer import TalkTimer
 from briefing.ui.widgets.paged_view import PagedView
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.notifications import SeverityLevel
 
     from briefing.core.runnable import Limits
@@ -52,6 +52,14 @@ _TIMER_KEYS = frozenset(
 _PRESENTER_ACTIONS = frozenset({"speaker", "edit", "external_edit"})
 
 
+def slide_commands() -> type[Provider]:
+    """The palette's slide commands, imported when the palette first opens (Textual accepts a
+    callable here), not before the first frame."""
+    from briefing.ui.commands import SlideCommands
+
+    return SlideCommands
+
+
 class BriefingApp(App[int]):
     """The slideshow: audience view, speaker view (`s`), overview, search, help, blackout.
 
@@ -68,7 +76,7 @@ class BriefingApp(App[int]):
 
     CSS_PATH = Path(__file__).with_name("briefing.tcss")
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {SlideCommands}
+    COMMANDS = App.COMMANDS | {slide_commands}
     NOTIFICATION_TIMEOUT = 4
 
     BINDINGS: ClassVar[list[BindingType]] = [

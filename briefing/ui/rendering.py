@@ -20,10 +20,10 @@ from textual.theme import Theme
 from briefing.core.blocks import Block, ImageBlock, walk
 from briefing.render.picture import MIN_ROWS, ImageLookup
 from briefing.render.rich import Palette, SlideRenderer, render_lines
-from briefing.render.run_output import ShownOutput
 
 if TYPE_CHECKING:
     from briefing.render.kitty import KittyPictures
+    from briefing.render.run_output import ShownOutput
     from briefing.render.sixel import SixelPictures
 
 

@@ -15,7 +15,6 @@ from textual.timer import Timer
 from briefing.core.alignment import Alignment, slide_alignment
 from briefing.core.blocks import CodeBlock, ColumnMark, walk
 from briefing.core.model import Deck
-from briefing.render.run_output import ShownOutput
 from briefing.ui import navigation
 from briefing.ui.navigation import Position
 from briefing.ui.pictures import ImagesMode, SlidePictures
@@ -23,6 +22,7 @@ from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.widgets.paged_view import PagedView, Render
 
 if TYPE_CHECKING:
+    from briefing.render.run_output import ShownOutput
     from briefing.ui.widgets.speaker_panel import SpeakerPanel
 
 Scroll = Literal["top", "bottom", "keep"]
