@@ -2,7 +2,7 @@
 
 Start-up (importing Textual, building the app and the first frame) makes a great many objects
 and frees almost none: about 1,200 of them, in a hundred collections that scan the growing
-heap for nothing, about a tenth of the time to the first frame. The show pauses the collector
+heap for nothing, about a twentieth of the CPU time to the first frame. The show pauses the collector
 before it starts and resumes it once the first frame is on screen, freezing what start-up
 built (modules, the deck, the widgets) so that no later collection scans it again either.
 """
