@@ -5,13 +5,18 @@ YAML parsers to do it) is a quarter of ours. An entry holds the loader's result 
 cache format (`core.cache_codec`) under the user's cache directory, keyed by the deck's path
 and dialect option, and is used only while the exact bytes of every file of the deck (and of
 the files they include) are unchanged: any edit is a miss, and the deck is parsed as usual.
+
+An entry holds those bytes and is compared with them, rather than with a digest: the show
+checks its entry before the first frame, and `hashlib` (OpenSSL, loaded on import) was the
+costliest module it imported for that. The entry's file name is a CRC of its key; two keys
+that share one only ever make a miss, as the entry holds the whole key too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -40,19 +45,19 @@ def load_deck_cached(path: Path | str, *, dialect: str | None = None) -> Deck:
         return _parse(root, dialect)
     files = deck_files(root)
     key = f"{root.resolve()}\0{dialect or 'auto'}"
-    entry = cache_dir() / (hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest() + ".json")
+    entry = cache_dir() / f"{zlib.crc32(key.encode('utf-8', 'surrogateescape')):08x}.json"
     try:
         with collector_paused():
-            data = json.loads(entry.read_bytes())
-        if data.get("digest") == _digest([*files, *encoded_includes(data["deck"])]):
+            data = json.loads(entry.read_bytes().decode("utf-8", "surrogateescape"))
+        if data.get("key") == key and data.get("sources") == _sources([*files, *encoded_includes(data["deck"])]):
             with collector_paused():
                 return decode_deck(data["deck"], root, files)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         pass  # missing, stale or damaged: parse
     deck = _parse(root, dialect)
-    digest = _digest([*files, *deck.includes])
-    if digest is not None:
-        _store(entry, {"digest": digest, "deck": encode_deck(deck)})
+    sources = _sources([*files, *deck.includes])
+    if sources is not None:
+        _store(entry, {"key": key, "sources": sources, "deck": encode_deck(deck)})
     return deck
 
 
@@ -62,19 +67,19 @@ def _parse(root: Path, dialect: str | None) -> Deck:
     return load_deck(root, dialect=dialect)
 
 
-def _digest(files: Sequence[Path]) -> str | None:
-    """What an entry is fresh for: briefing's version, the cache format and every file's
-    name and bytes; None if a file cannot be read (nothing is stored then)."""
-    hasher = hashlib.sha256(f"briefing {__version__} cache {FORMAT}".encode())
+def _sources(files: Sequence[Path]) -> list[str] | None:
+    """What an entry is fresh for: briefing's version, the cache format, and every file's name
+    and bytes (as Latin-1 text, one character a byte, which JSON holds); None if a file cannot
+    be read (nothing is stored then)."""
+    sources = [f"briefing {__version__} cache {FORMAT}"]
     for file in files:
         try:
             with open(file, "rb", opener=_nonblocking) as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
         except OSError:
             return None
-        hasher.update(file.name.encode("utf-8", "surrogateescape") + b"\0")
-        hasher.update(len(data).to_bytes(8, "big") + data)
-    return hasher.hexdigest()
+        sources += [file.name, data.decode("latin-1")]
+    return sources
 
 
 def _nonblocking(path: str, flags: int) -> int:
@@ -84,6 +89,9 @@ def _nonblocking(path: str, flags: int) -> int:
 def _store(entry: Path, data: dict[str, Any]) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(entry, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        # unescaped: a byte of a deck's file takes at most two in the entry (a path's undecodable
+        # bytes go back as they came, as surrogates, on both ways)
+        text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        write_atomic(entry, text.encode("utf-8", "surrogateescape"))
     except (OSError, TypeError, ValueError):
         pass  # a read-only home or a full disk costs speed, nothing else

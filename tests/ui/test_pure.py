@@ -89,3 +89,26 @@ def test_a_damaged_cache_is_ignored(tmp_path, monkeypatch):
     entry.unlink()
     load_deck_cached(deck)
     assert not entry.exists()
+
+
+def test_the_cache_is_read_only_while_every_byte_is_the_same_and_only_for_its_own_deck(tmp_path, monkeypatch):
+    import json
+    import os
+
+    from briefing import deck_cache
+
+    parses = []
+    parse = deck_cache._parse
+    monkeypatch.setattr(deck_cache, "_parse", lambda *args: parses.append(1) or parse(*args))
+    deck = tmp_path / "deck.md"
+    deck.write_text("# One\n")
+    assert [load_deck_cached(deck).slides[0].title for _ in range(2)] == ["One", "One"]
+    assert len(parses) == 1  # the second came from the cache
+    stat = deck.stat()
+    deck.write_text("# Two\n")  # the same size, and the same time stamps below
+    os.utime(deck, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert load_deck_cached(deck).slides[0].title == "Two" and len(parses) == 2
+    [entry] = deck_cache.cache_dir().glob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**data, "key": "another deck\0auto"}), encoding="utf-8")  # names can clash
+    assert load_deck_cached(deck).slides[0].title == "Two" and len(parses) == 3
