@@ -64,7 +64,7 @@ async def test_clean_shows_only_the_slide():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         view = app.present.query_one("#slide-view")
-        assert not shown(app, "StatusBar") and not shown(app, "Footer")
+        assert not shown(app, "StatusBar") and not shown(app, "KeyHints")
         assert not shown(app, "#progress-line") and not shown(app, "#problem-line")
         assert view.size.height == 24  # every row is the slide's
         assert view.max_scroll_y > 0 and view.scrollbar_size_vertical == 0  # scrolls, no bar
@@ -190,7 +190,7 @@ async def test_an_audience_view_is_clean_while_a_console_is_linked(socket_path):
             await wait_until(lambda: audience.clean_view)
             await settle(room)
             assert not audience.speaker  # the notes left the room's screen
-            assert not shown(audience, "StatusBar") and not shown(audience, "Footer")
+            assert not shown(audience, "StatusBar") and not shown(audience, "KeyHints")
             assert "linked" not in status_text(audience)
             await wait_until(lambda: "1 audience view" in status_text(console))
         await wait_until(lambda: not audience.clean_view)  # the console went: back to normal

@@ -71,7 +71,7 @@ def test_what_the_first_frame_does_not_need_is_not_imported_for_it():
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('watchfiles', 'pygments')\n"
         "    or m in ('briefing.ui.reloader', 'briefing.ui.linking', 'briefing.ui.signals', 'briefing.sync.link',\n"
         "             'briefing.editing', 'briefing.search', 'briefing.ui.screens.editor',\n"
-        "             'textual.widgets._footer'))))\n"
+        "             'textual.widgets._footer', 'briefing.ui.widgets.key_hints'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
@@ -95,10 +95,10 @@ loaded = []
 painted = asyncio.Event()
 original = PresentScreen._after_first_frame
 
-async def after_first_frame(screen):
+def after_first_frame(screen):
     loaded.extend(sys.modules)
     painted.set()
-    await original(screen)
+    original(screen)
 
 PresentScreen._after_first_frame = after_first_frame
 
@@ -133,6 +133,7 @@ _NOT_FOR_THE_FIRST_FRAME = (
     "briefing.editing",
     "briefing.ui.screens.editor",
     "textual.widgets._footer",
+    "briefing.ui.widgets.key_hints",
     "textual.widgets._text_area",
     "tree_sitter",
     "watchfiles",

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Label, TextArea
+from textual.widgets import Button, Label, TextArea
 
 from briefing.editing import (
     EditConflict,
@@ -29,6 +29,7 @@ from briefing.editing import (
 from briefing.ui.pictures import SlidePictures
 from briefing.ui.rendering import StripCache, palette_for
 from briefing.ui.screens.closing import ClosesOnce
+from briefing.ui.widgets.key_hints import KeyHints
 from briefing.ui.widgets.paged_view import PagedView
 
 PREVIEW_DELAY = 0.1  # seconds after the last key; the issue allows 150 ms
@@ -108,7 +109,7 @@ class EditorScreen(Screen[None]):
                 id="editor-text",
             )
             yield PagedView(id="editor-preview", pad_columns=2, pad_rows=1)
-        yield Footer(show_command_palette=False)
+        yield KeyHints()
 
     def _header(self) -> Text:
         source = self.source

@@ -78,7 +78,7 @@ class PresentScreen(Screen[None]):
         """The first slide is on screen: the app may start what it put off until then."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(classes="-hints-to-come")
         self.stage = SlideStage(id="stage")
         self.status_bar = StatusBar(id="status")
         self.problem_line = ProblemLine(id="problem-line")
@@ -90,7 +90,8 @@ class PresentScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # The speaker panel and the key hints are mounted after the first frame: the audience
-        # sees the slide sooner, and the panel costs nothing until `s` is pressed.
+        # sees the slide sooner, and the panel costs nothing until `s` is pressed. The hints'
+        # row is kept empty until then (-hints-to-come), so the slide is not laid out again.
         yield self.stage
         yield Static(id="too-small", markup=False)
         yield self.problem_line
@@ -120,14 +121,14 @@ class PresentScreen(Screen[None]):
         self.set_interval(1, self.tick)
         self.call_after_refresh(self._after_first_frame)
 
-    async def _after_first_frame(self) -> None:
+    def _after_first_frame(self) -> None:
         resume_after_first_frame()
         if not self.is_attached:
             return  # quit before the first frame was on screen
-        from textual.widgets import Footer
+        from briefing.ui.widgets.key_hints import KeyHints
 
-        await self.mount(Footer(show_command_palette=False))
-        self.app.refresh_bindings()
+        self.mount(KeyHints())
+        self.remove_class("-hints-to-come")
         self.call_after_refresh(self.stage.colour_code)
         self.post_message(self.Ready())
 
