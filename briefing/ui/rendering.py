@@ -87,6 +87,7 @@ class StripCache:
         wide: int | None = None,
         title_first: bool = True,
         height: int = 0,
+        min_image_rows: int = MIN_ROWS,
         images: ImageLookup | None = None,
         graphics: KittyPictures | SixelPictures | None = None,
         centred: bool = False,
@@ -94,13 +95,15 @@ class StripCache:
     ) -> list[Strip]:
         """Strips for `blocks` at `width` cells (a table too wide for that may take `wide`),
         each block centred across if `centred`, with code blocks' `outputs` under them, from the
-        cache when drawn before. Pictures share the `height` the rest leaves."""
+        cache when drawn before. Pictures share the `height` the rest leaves, but each keeps
+        `min_image_rows` (the slide then scrolls)."""
         breakout = max(0, (wide or width) - width)
         # what is known of each picture is part of the key: one decoded since redraws the slide
         known = tuple(images(block) for block in walk(blocks) if isinstance(block, ImageBlock)) if images else ()
         pictures = len(known)
         shown = tuple(sorted(outputs.items())) if outputs else ()
-        full_key = (key, width, breakout, title_first, centred, (height, known) if pictures else None, shown)
+        fitted = (height, min_image_rows, known) if pictures else None
+        full_key = (key, width, breakout, title_first, centred, fitted, shown)
         strips = self._strips.get(full_key)
         if strips is None:
             renderer = self.renderer
@@ -111,7 +114,7 @@ class StripCache:
                 rest = renderer.render(
                     blocks, title_first=title_first, breakout=breakout, image_rows=0, centred=centred, outputs=outputs
                 )
-                image_rows = max(MIN_ROWS, (height - len(self.render(rest, width))) // pictures)
+                image_rows = max(min_image_rows, (height - len(self.render(rest, width))) // pictures)
             renderable = renderer.render(
                 blocks,
                 title_first=title_first,

@@ -12,6 +12,7 @@ from textual.widgets import TextArea
 from briefing import deck_images
 from briefing.image_cells import UPPER_HALF
 from briefing.ui.screens.editor import EditorScreen
+from briefing.ui.widgets.paged_view import PagedView
 from tests.images.image_decks import write_picture_deck
 from tests.ui.helpers import make_app, until, view_text
 
@@ -63,6 +64,18 @@ async def test_the_speaker_views_next_pane_draws_the_next_slides_picture(tmp_pat
         await settled(pilot)
         assert picture_rows(app, "#slide-view") and picture_rows(app, "#next-view")  # and the GIF next
         assert sorted(decodes) == sorted(set(decodes))  # each file decoded once
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
+async def test_the_next_panes_picture_shrinks_to_fit_the_pane_rather_than_scroll_it(tmp_path, size):
+    app = make_app(write_picture_deck(tmp_path))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await settled(pilot)
+        pane = app.present.query_one("#next-view", PagedView)
+        assert pane.virtual_size.height <= pane.size.height, view_text(app, "#next-view")
+        assert not pane.show_vertical_scrollbar  # nor kept from the placeholder, which was taller
+        assert UPPER_HALF in view_text(app, "#next-view")  # the picture is still drawn, in half-blocks
 
 
 async def test_the_editor_preview_draws_the_picture_and_typing_never_decodes_it_again(tmp_path, decodes):

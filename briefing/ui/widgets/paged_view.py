@@ -225,6 +225,9 @@ class PagedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._starts = starts
         self._blank = blank
         self.virtual_size = Size(width, len(lines))
+        # Textual shows or hides a scrollbar when the view's size changes, not when only its
+        # content does (content that shrank to fit kept its scrollbar); TextArea does the same.
+        self._refresh_scrollbars()
         # A view whose height is `auto` takes as many rows as its content: its parent must
         # lay out again when that changes.
         self.refresh(layout=self.styles.is_auto_height)

@@ -276,11 +276,12 @@ class SlideStage(Horizontal):
         if index + 1 < len(slides):
             blocks = slides[index + 1].blocks_until(0)
             images = self.pictures.lookup(slides[index + 1])  # decoded once, for the slide too
-            # a picture fits in what "Next" may take: a quarter of the panel (briefing.tcss)
+            # a picture fits in what "Next" may take: a quarter of the panel (briefing.tcss); a
+            # glance, so it may shrink to a row rather than make the pane scroll
             height = panel.size.height // 4
 
             def following(width: int) -> list[Strip]:
-                return strips.blocks(("next", index + 1), blocks, width, height=height, images=images)
+                return strips.blocks(("next", index + 1), blocks, width, height=height, min_image_rows=1, images=images)
 
         else:
             following = lambda width: strips.render("(end of the deck)", width)  # noqa: E731
