@@ -5,6 +5,9 @@ and frees almost none: about 1,200 of them, in a hundred collections that scan t
 heap for nothing, about a twentieth of the CPU time to the first frame. The show pauses the collector
 before it starts and resumes it once the first frame is on screen, freezing what start-up
 built (modules, the deck, the widgets) so that no later collection scans it again either.
+
+`core.allocation.collector_paused` pauses it around one deck build; this pause spans the whole
+start-up, across turns of the event loop, so it is a pair of calls instead of a `with`.
 """
 
 from __future__ import annotations

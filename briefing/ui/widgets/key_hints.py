@@ -113,23 +113,21 @@ class KeyHints(Widget, can_focus=False):
     def render(self) -> Text:
         if not self.hints:
             return Text()
-        key_style = self.get_component_rich_style("key-hints--key")
-        description_style = self.get_component_rich_style("key-hints--description")
+        key = self._part("key-hints--key")
+        description = self._part("key-hints--description")
         item = self.get_component_rich_style("key-hints--item").bgcolor
         hovered = self.get_component_rich_style("key-hints--hover").bgcolor
         line = Text(no_wrap=True, overflow="crop", end="")
         for index, hint in enumerate(self.hints):
-            # A hint's parts are see-through unless a theme gives them a background: the
-            # item's shows through them, or the hover's under the mouse.
             under = Style(bgcolor=hovered if index == self._hovered else item, dim=not hint.enabled or None)
-            line.append(f" {hint.shown} ", self._over(under, "key-hints--key", key_style))
-            line.append(f"{hint.description} ", self._over(under, "key-hints--description", description_style))
+            line.append(f" {hint.shown} ", _over(under, key))
+            line.append(f"{hint.description} ", _over(under, description))
         return line
 
-    def _over(self, under: Style, part: str, style: Style) -> Style:
-        if self.get_component_styles(part).background.a == 0:
-            return style + under
-        return under + style
+    def _part(self, name: str) -> tuple[Style, bool]:
+        """A part's style, and whether it is see-through (no background of its own): then the
+        item's background shows through it, or the hover's under the mouse."""
+        return self.get_component_rich_style(name), self.get_component_styles(name).background.a == 0
 
     # -- the mouse ----------------------------------------------------------------------------
 
@@ -159,3 +157,9 @@ class KeyHints(Widget, can_focus=False):
             self.app.simulate_key(hint.key)
         else:
             self.app.bell()
+
+
+def _over(under: Style, part: tuple[Style, bool]) -> Style:
+    """`part` drawn over `under`: a see-through part takes `under`'s background."""
+    style, see_through = part
+    return style + under if see_through else under + style
